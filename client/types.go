@@ -13,26 +13,27 @@ import (
 type Outcome int
 
 const (
-	OutcomeUnknown Outcome = iota
-	Found                  // 01
-	NotFound               // 13
-	Deceased               // 11
-	DuplicateRecord        // 12
-	Inactive               // 14
-	BadNIKFormat           // 15
-	NotProcessable         // 08
-	LoginFailed            // 03
-	IPMismatch             // 04
-	QuotaExhausted         // 05
-	OutsideHours           // 06
-	IncompleteRequest      // 07
-	EmptyCredentials       // 09
-	InvalidIP              // 10
-	OfficeInactive         // 16
-	UserInactive           // 17
-	Malformed              // the reply could not be decoded
-	Timeout                // no reply within the call timeout
-	NetworkDown            // the gateway could not be reached
+	OutcomeUnknown    Outcome = iota
+	Found                     // 01
+	NotFound                  // 13
+	Deceased                  // 11
+	DuplicateRecord           // 12
+	Inactive                  // 14
+	BadNIKFormat              // 15
+	NotProcessable            // 08
+	LoginFailed               // 03
+	IPMismatch                // 04
+	QuotaExhausted            // 05
+	OutsideHours              // 06
+	IncompleteRequest         // 07
+	EmptyCredentials          // 09
+	InvalidIP                 // 10
+	OfficeInactive            // 16
+	UserInactive              // 17
+	Malformed                 // the reply could not be decoded
+	Timeout                   // no reply within the call timeout
+	NetworkDown               // the gateway could not be reached
+	GatewayError              // an HTTP status other than the contract's, or a balikan reply not understood
 )
 
 // Record holds the nine data elements for one NIK and nothing else. Values
