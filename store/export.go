@@ -38,7 +38,7 @@ func (s *Store) ClaimExport(ctx context.Context) ([]QueuedBalikan, error) {
 // MarkExported turns Exporting and Pending records into receipts of an
 // export to file: the state becomes Exported, so the worker never sends them,
 // and the NIK and values are erased as on delivery. Records in other states
-// are left alone.
+// are left alone. An error means nothing was marked.
 func (s *Store) MarkExported(ctx context.Context, ids []int64, at time.Time, file string) error {
 	err := s.updateIDs(ctx, ids, `
 		UPDATE balikan SET state = 'exported', exported_at = ?, export_file = ?, `+erasedColumns+`
@@ -46,9 +46,7 @@ func (s *Store) MarkExported(ctx context.Context, ids []int64, at time.Time, fil
 	if err != nil {
 		return fmt.Errorf("mark %d balikan records exported to %s: %w", len(ids), file, err)
 	}
-	if err := s.Checkpoint(ctx); err != nil {
-		return fmt.Errorf("mark %d balikan records exported to %s: records erased, but %w", len(ids), file, err)
-	}
+	s.checkpointAfterErase(ctx)
 	return nil
 }
 

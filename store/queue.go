@@ -134,7 +134,8 @@ func (s *Store) ClaimBatch(ctx context.Context, max int, now time.Time) ([]Queue
 // MarkDelivered turns Pending and Sending records into receipts: the state
 // becomes Delivered and the NIK and values are erased, then the write-ahead
 // log is checkpointed so the erased values leave the -wal file too. Records
-// in other states are left alone, so an exported record stays Exported.
+// in other states are left alone, so an exported record stays Exported. An
+// error means nothing was marked.
 func (s *Store) MarkDelivered(ctx context.Context, ids []int64, at time.Time) error {
 	err := s.updateIDs(ctx, ids, `
 		UPDATE balikan SET state = 'delivered', delivered_at = ?, last_error = '', `+erasedColumns+`
@@ -142,9 +143,7 @@ func (s *Store) MarkDelivered(ctx context.Context, ids []int64, at time.Time) er
 	if err != nil {
 		return fmt.Errorf("mark %d balikan records delivered: %w", len(ids), err)
 	}
-	if err := s.Checkpoint(ctx); err != nil {
-		return fmt.Errorf("mark %d balikan records delivered: records erased, but %w", len(ids), err)
-	}
+	s.checkpointAfterErase(ctx)
 	return nil
 }
 

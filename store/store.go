@@ -11,6 +11,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -95,9 +96,18 @@ func (s *Store) Checkpoint(ctx context.Context) error {
 		return fmt.Errorf("checkpoint %s: %w", s.path, err)
 	}
 	if busy != 0 {
-		return fmt.Errorf("checkpoint %s: another process is reading the database; it is retried after the next delivery", s.path)
+		return fmt.Errorf("checkpoint %s: another process is reading the database; close it and try again", s.path)
 	}
 	return nil
+}
+
+// checkpointAfterErase runs Checkpoint after records were erased. A failed
+// checkpoint does not undo the erasure, so it is logged rather than
+// returned: the next erasure or Close checkpoints again.
+func (s *Store) checkpointAfterErase(ctx context.Context) {
+	if err := s.Checkpoint(ctx); err != nil {
+		slog.Warn("erased balikan values may stay in the write-ahead log until the next checkpoint", "error", err)
+	}
 }
 
 // dataSourceName builds the modernc.org/sqlite DSN. Every pragma is applied
