@@ -8,14 +8,14 @@ import (
 type BalikanField int
 
 const (
-	FieldIjazah         BalikanField = iota // Nomor Ijazah
-	FieldSKPI                               // Nomor Surat Keterangan Pengganti Ijazah
-	FieldNUPTK                              // Nomor ID Tenaga Pendidik
-	FieldNITK                               // Nomor ID Tenaga Kependidikan
-	FieldScholarship                        // Keterangan Penerima Beasiswa
-	FieldSchoolName                         // Nama Sekolah
-	FieldAccreditation                      // Jenis Akreditasi
-	FieldSchoolAddress                      // Alamat Sekolah
+	FieldIjazah        BalikanField = iota // Nomor Ijazah
+	FieldSKPI                              // Nomor Surat Keterangan Pengganti Ijazah
+	FieldNUPTK                             // Nomor ID Tenaga Pendidik
+	FieldNITK                              // Nomor ID Tenaga Kependidikan
+	FieldScholarship                       // Keterangan Penerima Beasiswa
+	FieldSchoolName                        // Nama Sekolah
+	FieldAccreditation                     // Jenis Akreditasi
+	FieldSchoolAddress                     // Alamat Sekolah
 	balikanFieldCount
 )
 
@@ -59,7 +59,7 @@ type Balikan struct {
 }
 
 // Get returns the value of field f.
-func (b *Balikan) Get(f BalikanField) string { return b.Values[f] }
+func (b Balikan) Get(f BalikanField) string { return b.Values[f] }
 
 // Set stores the value of field f as typed; Normalize cleans it later.
 func (b *Balikan) Set(f BalikanField, v string) { b.Values[f] = v }

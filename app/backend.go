@@ -1,0 +1,233 @@
+// Package app wires the kiosk's parts into the backend the TUI drives: the
+// store, the gateway behind its quota guard, the card reader and the
+// fingerprint matcher, and the balikan delivery worker.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/disdikbud/kiosk/client"
+	"github.com/disdikbud/kiosk/device"
+	"github.com/disdikbud/kiosk/ppdb"
+	"github.com/disdikbud/kiosk/store"
+	"github.com/disdikbud/kiosk/tui"
+)
+
+// Parts says how to bring up each piece. Each function runs behind the first
+// frame and may be slow; a nil function leaves its part down.
+type Parts struct {
+	OpenStore func(ctx context.Context) (*store.Store, error)
+	// OpenGateway returns the gateway and a function that stops what it
+	// started (the demo's fake gateway), or nil.
+	OpenGateway func(ctx context.Context) (client.Gateway, func() error, error)
+	OpenReader  func(ctx context.Context) (device.Reader, device.Matcher, error)
+	// AfterStore runs once the store is open, before the other parts: the
+	// demo seeds its operator accounts here.
+	AfterStore func(ctx context.Context, st *store.Store) error
+	DailyLimit int
+	Now        func() time.Time
+}
+
+// Backend implements tui.Backend. Its parts appear one by one while the
+// TUI already runs, so every accessor copes with a part that is not up.
+type Backend struct {
+	parts Parts
+
+	mu      sync.RWMutex
+	store   *store.Store
+	gateway client.Gateway
+	guard   *client.QuotaGuard
+	reader  device.Reader
+	matcher device.Matcher
+	closers []func() error
+}
+
+// NewBackend returns a backend that brings up parts when started.
+func NewBackend(parts Parts) *Backend {
+	if parts.Now == nil {
+		parts.Now = time.Now
+	}
+	return &Backend{parts: parts}
+}
+
+var _ tui.Backend = (*Backend)(nil)
+
+// Start brings up the store, then the gateway and the reader.
+func (b *Backend) Start(ctx context.Context, report func(tui.Part, error)) {
+	st, err := b.openStore(ctx)
+	report(tui.PartStore, err)
+
+	report(tui.PartGateway, b.openGateway(ctx, st))
+	report(tui.PartReader, b.openReader(ctx))
+}
+
+func (b *Backend) openStore(ctx context.Context) (*store.Store, error) {
+	if b.parts.OpenStore == nil {
+		return nil, fmt.Errorf("no store configured")
+	}
+	st, err := b.parts.OpenStore(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if n, err := st.RecoverSending(ctx); err != nil {
+		slog.Error("recover balikan left sending", "err", err)
+	} else if n > 0 {
+		slog.Info("balikan records back to pending after restart", "count", n)
+	}
+	if b.parts.AfterStore != nil {
+		if err := b.parts.AfterStore(ctx, st); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	b.mu.Lock()
+	b.store = st
+	b.closers = append(b.closers, st.Close)
+	b.mu.Unlock()
+	return st, nil
+}
+
+func (b *Backend) openGateway(ctx context.Context, st *store.Store) error {
+	if b.parts.OpenGateway == nil {
+		return fmt.Errorf("no gateway configured")
+	}
+	if st == nil {
+		return fmt.Errorf("gateway needs the store for its hit counters")
+	}
+	gw, stop, err := b.parts.OpenGateway(ctx)
+	if err != nil {
+		return err
+	}
+	guard := client.NewQuotaGuard(gw, st, b.parts.DailyLimit, b.parts.Now)
+	b.mu.Lock()
+	b.gateway, b.guard = gw, guard
+	if stop != nil {
+		b.closers = append(b.closers, stop)
+	}
+	b.mu.Unlock()
+	return nil
+}
+
+func (b *Backend) openReader(ctx context.Context) error {
+	if b.parts.OpenReader == nil {
+		return fmt.Errorf("no reader configured")
+	}
+	r, m, err := b.parts.OpenReader(ctx)
+	if err != nil {
+		return err
+	}
+	b.mu.Lock()
+	b.reader, b.matcher = r, m
+	b.closers = append(b.closers, r.Close)
+	b.mu.Unlock()
+	return nil
+}
+
+// AddCloser registers f to run at Close, after the parts, in reverse order.
+func (b *Backend) AddCloser(f func() error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.closers = append(b.closers, f)
+}
+
+// Store returns the open store, or nil before it is up.
+func (b *Backend) Store() *store.Store {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return b.store
+}
+
+// Gateway returns the gateway without the quota guard, for the delivery
+// worker (balikan delivery does not consume NIK hits).
+func (b *Backend) Gateway() client.Gateway {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return b.gateway
+}
+
+func (b *Backend) Authenticate(ctx context.Context, id, pin string) (store.Operator, error) {
+	st := b.Store()
+	if st == nil {
+		return store.Operator{}, fmt.Errorf("store not open")
+	}
+	return st.Authenticate(ctx, id, pin)
+}
+
+func (b *Backend) Reader() device.Reader {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return b.reader
+}
+
+func (b *Backend) Matcher() device.Matcher {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return b.matcher
+}
+
+func (b *Backend) Lookup(ctx context.Context, operator, nik string) (client.LookupResult, error) {
+	b.mu.RLock()
+	guard := b.guard
+	b.mu.RUnlock()
+	if guard == nil {
+		return client.LookupResult{}, &client.CallError{Method: client.MethodLookup, Outcome: client.NetworkDown, NeverSent: true, Err: fmt.Errorf("gateway not configured")}
+	}
+	return guard.Lookup(ctx, operator, nik)
+}
+
+func (b *Backend) Quota() client.QuotaStatus {
+	b.mu.RLock()
+	guard := b.guard
+	b.mu.RUnlock()
+	if guard == nil {
+		return client.QuotaStatus{GatewayRemaining: -1}
+	}
+	return guard.Status()
+}
+
+// Enqueue queues a validated balikan record durably.
+func (b *Backend) Enqueue(ctx context.Context, rec ppdb.Balikan, operator string) (int64, error) {
+	st := b.Store()
+	if st == nil {
+		return 0, fmt.Errorf("store not open")
+	}
+	return enqueue(ctx, st, rec, operator)
+}
+
+func (b *Backend) QueueStats(ctx context.Context) (store.QueueStats, error) {
+	st := b.Store()
+	if st == nil {
+		return store.QueueStats{}, fmt.Errorf("store not open")
+	}
+	return st.QueueStats(ctx)
+}
+
+// Audit records an operator's action. It never takes applicant data.
+func (b *Backend) Audit(ctx context.Context, operator, event string) {
+	st := b.Store()
+	if st == nil {
+		return
+	}
+	if err := st.Audit(ctx, operator, event, ""); err != nil {
+		slog.Error("audit write failed", "operator", operator, "event", event, "err", err)
+	}
+}
+
+// Close closes the parts in reverse order of opening.
+func (b *Backend) Close() error {
+	b.mu.Lock()
+	closers := b.closers
+	b.closers = nil
+	b.mu.Unlock()
+	var first error
+	for i := len(closers) - 1; i >= 0; i-- {
+		if err := closers[i](); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}

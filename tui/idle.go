@@ -1,0 +1,51 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/disdikbud/kiosk/tui/i18n"
+)
+
+// idleScreen is shown while nobody is signed in.
+type idleScreen struct{}
+
+func newIdleScreen() *idleScreen { return &idleScreen{} }
+
+func (s *idleScreen) title(m *Model) string { return m.T(i18n.TitleIdle) }
+
+func (s *idleScreen) help(m *Model) []key.Binding {
+	return []key.Binding{m.keys.Enter, m.keys.Language, m.keys.Quit}
+}
+
+func (s *idleScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.keys.Enter) {
+		if !m.parts[PartStore].up {
+			m.notice = m.T(i18n.StoreNotReady)
+			return s, nil
+		}
+		return m.show(newSignInScreen(m))
+	}
+	return s, nil
+}
+
+func (s *idleScreen) view(m *Model, w, h int) string {
+	var b strings.Builder
+	b.WriteString("\n")
+	b.WriteString(m.styles.Label.Render(wrap(m.T(i18n.IdleWelcome), w)))
+	b.WriteString("\n\n")
+	b.WriteString(wrap(m.T(i18n.IdlePressEnter), w))
+	b.WriteString("\n")
+	if err := m.parts[PartStore].err; err != nil {
+		b.WriteString("\n" + m.styles.Error.Render(wrap(m.T(i18n.StoreFailed), w)))
+	}
+	if err := m.parts[PartGateway].err; err != nil {
+		b.WriteString("\n" + m.styles.Warning.Render(wrap(m.T(i18n.GatewayFailed), w)))
+	}
+	if err := m.parts[PartReader].err; err != nil {
+		b.WriteString("\n" + m.styles.Warning.Render(wrap(m.T(i18n.ReaderFailed), w)))
+	}
+	return b.String()
+}

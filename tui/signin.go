@@ -1,0 +1,144 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/disdikbud/kiosk/store"
+	"github.com/disdikbud/kiosk/tui/i18n"
+)
+
+// signInScreen takes the operator's local user ID and PIN.
+type signInScreen struct {
+	id, pin textinput.Model
+	focus   int
+	err     string
+	busy    bool
+}
+
+type authResultMsg struct {
+	op  store.Operator
+	err error
+}
+
+func newSignInScreen(m *Model) *signInScreen {
+	id := newInput(16)
+	id.Placeholder = "OP01"
+	id.Focus()
+	pin := newInput(8)
+	pin.EchoMode = textinput.EchoPassword
+	pin.EchoCharacter = '•'
+	return &signInScreen{id: id, pin: pin}
+}
+
+func (s *signInScreen) title(m *Model) string { return m.T(i18n.TitleSignIn) }
+
+func (s *signInScreen) help(m *Model) []key.Binding {
+	return []key.Binding{m.keys.Enter, m.keys.Next, m.keys.Back}
+}
+
+func (s *signInScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case authResultMsg:
+		s.busy = false
+		if msg.err != nil {
+			s.err = m.T(authMessage(msg.err))
+			s.pin.SetValue("")
+			return s, nil
+		}
+		op := msg.op
+		m.operator = &op
+		m.wipe()
+		return m.show(newCardScreen())
+
+	case tea.KeyMsg:
+		if s.busy {
+			return s, nil
+		}
+		switch {
+		case key.Matches(msg, m.keys.Back):
+			return newIdleScreen(), nil
+		case key.Matches(msg, m.keys.Next), key.Matches(msg, m.keys.Prev):
+			s.toggleFocus()
+			return s, nil
+		case key.Matches(msg, m.keys.Enter):
+			if s.focus == 0 {
+				s.toggleFocus()
+				return s, nil
+			}
+			return s, s.submit(m)
+		}
+		var cmd tea.Cmd
+		if s.focus == 0 {
+			s.id, cmd = s.id.Update(msg)
+		} else {
+			s.pin, cmd = s.pin.Update(msg)
+		}
+		return s, cmd
+	}
+	return s, nil
+}
+
+func (s *signInScreen) toggleFocus() {
+	s.focus = 1 - s.focus
+	if s.focus == 0 {
+		s.pin.Blur()
+		s.id.Focus()
+	} else {
+		s.id.Blur()
+		s.pin.Focus()
+	}
+}
+
+func (s *signInScreen) submit(m *Model) tea.Cmd {
+	id := strings.ToUpper(strings.TrimSpace(s.id.Value()))
+	pin := s.pin.Value()
+	if id == "" || pin == "" {
+		s.err = m.T(i18n.SignInMissing)
+		return nil
+	}
+	s.busy, s.err = true, ""
+	be, ctx := m.be, m.ctx
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		op, err := be.Authenticate(ctx, id, pin)
+		return authResultMsg{op: op, err: err}
+	}
+}
+
+// authMessage picks the operator message for a sign-in failure.
+func authMessage(err error) i18n.Key {
+	switch {
+	case errors.Is(err, store.ErrUnknownOperator), errors.Is(err, store.ErrWrongPIN):
+		return i18n.SignInWrong
+	case errors.Is(err, store.ErrNoNDA):
+		return i18n.SignInNoNDA
+	case errors.Is(err, store.ErrLockedOut):
+		return i18n.SignInLockedOut
+	}
+	return i18n.SignInFailed
+}
+
+func (s *signInScreen) view(m *Model, w, h int) string {
+	var b strings.Builder
+	b.WriteString("\n" + wrap(m.T(i18n.SignInPrompt), w) + "\n\n")
+	b.WriteString(m.field(m.T(i18n.LabelOperatorID), s.id.View()) + "\n")
+	b.WriteString(m.field(m.T(i18n.LabelPIN), s.pin.View()) + "\n")
+	if s.busy {
+		b.WriteString("\n" + m.styles.Muted.Render(m.T(i18n.Checking)) + "\n")
+	}
+	if s.err != "" {
+		b.WriteString("\n" + m.styles.Error.Render(wrap(s.err, w)) + "\n")
+	}
+	if m.opts.DemoHint != "" {
+		b.WriteString("\n" + m.styles.Muted.Render(wrap(m.opts.DemoHint, w)))
+	}
+	return b.String()
+}
