@@ -22,12 +22,16 @@ func newClient(t *testing.T, fake *dukcapiltest.Server, logs io.Writer) *client.
 	if logs == nil {
 		logs = io.Discard
 	}
-	cfg.Logger = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	cfg.Logger = newTextLogger(logs)
 	c, err := client.New(cfg)
 	if err != nil {
 		t.Fatalf("client.New: %v", err)
 	}
 	return c
+}
+
+func newTextLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }
 
 func residentByStatus(t *testing.T, status dukcapiltest.Status) dukcapiltest.Resident {

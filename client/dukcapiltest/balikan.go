@@ -47,11 +47,11 @@ type storeMessage struct {
 // so a client that counts the 400 as delivered loses nothing.
 func (s *Server) serveBalikan(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	s.record(Call{Method: methodBalikan, Time: time.Now()})
 	latency, _, _, _, _ := s.settings()
 	if !sleep(r.Context(), latency) {
 		return
 	}
-	s.record(Call{Method: methodBalikan, Time: time.Now()})
 
 	if r.Header.Get("Authorization") != "Bearer "+StoreToken {
 		s.writeStatus(w, http.StatusUnauthorized, storeMessage{"Unauthorized"})

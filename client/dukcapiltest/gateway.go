@@ -71,18 +71,7 @@ func (r gatewayRequest) value(keys []string, legacyKeys []string) (string, bool)
 func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<16))
 	latency, style, legacy, lowerCase, limiter := s.settings()
-	if !sleep(r.Context(), latency) {
-		return
-	}
-	if r.PathValue("customer") != CustomerID {
-		http.Error(w, "unknown customer id", http.StatusNotFound)
-		return
-	}
 	method := r.PathValue("method")
-	if method != methodLookup && method != methodVerify {
-		http.Error(w, "unknown method", http.StatusNotFound)
-		return
-	}
 
 	req := gatewayRequest{legacy: legacy}
 	decoder := json.NewDecoder(bytes.NewReader(body))
@@ -90,6 +79,18 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	decodeErr := decoder.Decode(&req.fields)
 	nik, _ := req.value([]string{"NIK"}, []string{"nik"})
 	s.record(Call{Method: method, NIK: nik, Time: time.Now()})
+
+	if !sleep(r.Context(), latency) {
+		return
+	}
+	if r.PathValue("customer") != CustomerID {
+		http.Error(w, "unknown customer id", http.StatusNotFound)
+		return
+	}
+	if method != methodLookup && method != methodVerify {
+		http.Error(w, "unknown method", http.StatusNotFound)
+		return
+	}
 
 	reply := replyWriter{style: style, lowerCase: lowerCase, limiter: limiter, remaining: -1}
 	var content map[string]any
@@ -152,8 +153,8 @@ func (s *Server) lookup(req gatewayRequest, reply *replyWriter) map[string]any {
 		return denied
 	}
 
-	nik, ok := req.value([]string{"NIK"}, []string{"nik"})
-	if !ok {
+	nik, _ := req.value([]string{"NIK"}, []string{"nik"})
+	if nik == "" {
 		return reply.status("07", codeTexts["07"])
 	}
 	if !sixteenDigits(nik) {

@@ -30,10 +30,10 @@ func (s *Server) verify(req gatewayRequest, reply *replyWriter) map[string]any {
 		return denied
 	}
 
-	nik, ok := req.value([]string{"NIK"}, []string{"nik"})
+	nik, _ := req.value([]string{"NIK"}, []string{"nik"})
 	thresholdText, hasThreshold := req.value([]string{"TRESHOLD"}, []string{"treshold"})
 	threshold, err := strconv.Atoi(thresholdText)
-	if !ok || !hasThreshold || err != nil || threshold < 0 || threshold > 100 {
+	if nik == "" || !hasThreshold || err != nil || threshold < 0 || threshold > 100 {
 		return reply.status("07", codeTexts["07"])
 	}
 	if !sixteenDigits(nik) {
