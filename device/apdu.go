@@ -30,8 +30,8 @@ const (
 func (sw StatusWord) String() string { return fmt.Sprintf("%02X %02X", byte(sw>>8), byte(sw)) }
 
 // transmit sends apdu and splits the response into data and status word.
-// A response shorter than two bytes is wrapped in ErrMalformed, and a
-// transport error that wraps no device error is wrapped in fallback.
+// A transport error that wraps no device error, and an empty response, are
+// wrapped in fallback; a one-byte response is wrapped in ErrMalformed.
 func transmit(t Transmitter, fallback error, step string, apdu []byte) ([]byte, StatusWord, error) {
 	resp, err := t.Transmit(apdu)
 	if err != nil {
@@ -39,6 +39,11 @@ func transmit(t Transmitter, fallback error, step string, apdu []byte) ([]byte, 
 			err = fmt.Errorf("%w: %w", fallback, err)
 		}
 		return nil, 0, fmt.Errorf("%s: %w", step, err)
+	}
+	if len(resp) == 0 {
+		// pcscd returns an empty response when vpcd loses the card in the
+		// middle of a command (pcsc-lite 1.9.9).
+		return nil, 0, fmt.Errorf("%s: empty response: %w", step, fallback)
 	}
 	if len(resp) < 2 {
 		return nil, 0, fmt.Errorf("%s: response of %d bytes has no status word: %w", step, len(resp), ErrMalformed)

@@ -279,3 +279,28 @@ func TestProfileSendsCommandsWithoutLe(t *testing.T) {
 		t.Errorf("first SAM command % X, want unlock % X", rec.commands[0][:5], want)
 	}
 }
+
+// emptier answers one command with an empty response, as pcscd does when
+// vpcd loses the card in the middle of a command.
+type emptier struct {
+	device.Transmitter
+	after int
+}
+
+func (e *emptier) Transmit(apdu []byte) ([]byte, error) {
+	if e.after == 0 {
+		return nil, nil
+	}
+	e.after--
+	return e.Transmitter.Transmit(apdu)
+}
+
+func TestProfileEmptyResponseIsRemoval(t *testing.T) {
+	for _, after := range []int{0, 3, 9} {
+		card, sam := newPair(t, "andi", vcard.ModeGenuine, vcard.CardOptions{})
+		_, err := readPair(&emptier{Transmitter: card, after: after}, sam)
+		if !errors.Is(err, device.ErrCardRemoved) {
+			t.Errorf("empty response after %d commands: error %v, want ErrCardRemoved", after, err)
+		}
+	}
+}

@@ -31,6 +31,9 @@ func (r *relay) secure(step string, plain []byte) ([]byte, StatusWord, error) {
 		return nil, 0, fmt.Errorf("%s: %w", step, err)
 	}
 	defer clear(reply)
+	if len(reply) == 0 {
+		return nil, 0, fmt.Errorf("%s: empty response: %w", step, ErrCardRemoved)
+	}
 	if len(reply) > 255 {
 		return nil, 0, fmt.Errorf("%s: card reply of %d bytes does not fit the SAM unwrap command: %w", step, len(reply), ErrMalformed)
 	}
