@@ -3,6 +3,7 @@ package device_test
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -140,5 +141,38 @@ func TestPCSCServiceRestart(t *testing.T) {
 	defer card.Wipe()
 	if card.Biodata.NIK != vcard.Residents["budi"].NIK {
 		t.Errorf("NIK after restart differs from the card's")
+	}
+}
+
+func TestPCSCFingerprintNoMatchThenMatch(t *testing.T) {
+	startPCSCD(t)
+	insert(t, vcard.NewSAM(vcard.DemoSAMSecret), vcard.DefaultSAMPort, vcard.ServeOptions{})
+	r := newPCSC(t)
+	insert(t, vcard.NewCard(vcard.Residents["andi"], vcard.ModeGenuine, vcard.CardOptions{}), vcard.DefaultCardPort, vcard.ServeOptions{})
+	waitEvent(t, r.Events(), device.CardInserted, eventTimeout)
+
+	ctx, cancel := readTimeout()
+	defer cancel()
+	card, err := r.ReadCard(ctx)
+	if err != nil {
+		t.Fatalf("read card: %v", err)
+	}
+	defer card.Wipe()
+
+	state := filepath.Join(t.TempDir(), "calls")
+	m := device.NewHelperMatcher(fingersimPath(t), []string{"-script", "nomatch,match", "-state", state}, 5*time.Second)
+	first, err := m.Match(ctx, card.Templates)
+	if err != nil {
+		t.Fatalf("first attempt: %v", err)
+	}
+	if first.Matched {
+		t.Errorf("first attempt matched, want a non-match")
+	}
+	second, err := m.Match(ctx, card.Templates)
+	if err != nil {
+		t.Fatalf("second attempt: %v", err)
+	}
+	if !second.Matched {
+		t.Errorf("second attempt did not match: %+v", second)
 	}
 }
