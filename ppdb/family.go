@@ -30,7 +30,7 @@ func (f FamilyVerdict) Code() string {
 // with the student's. A student without an e-KTP is linked to the parent
 // only when both are on one Kartu Keluarga. Spaces, dots and hyphens typed
 // inside a number are ignored. A missing or invalid No KK gives
-// FamilyUnknown, because nothing can be said about the link.
+// FamilyUnknown, because the link cannot be judged.
 func CheckFamilyLink(parentKK, studentKK string) FamilyVerdict {
 	parent, student := compactNumber(parentKK), compactNumber(studentKK)
 	if ValidateNoKK(parent, "") != nil || ValidateNoKK(student, "") != nil {
