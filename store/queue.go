@@ -160,6 +160,16 @@ func (s *Store) Release(ctx context.Context, ids []int64, lastErr string, next t
 	return nil
 }
 
+// Requeue puts Sending records back to Pending, due at once, without
+// counting an attempt: for a batch whose call was cut off by shutdown.
+func (s *Store) Requeue(ctx context.Context, ids []int64) error {
+	err := s.updateIDs(ctx, ids, `UPDATE balikan SET state = 'pending' WHERE state = 'sending' AND id IN `)
+	if err != nil {
+		return fmt.Errorf("requeue %d balikan records: %w", len(ids), err)
+	}
+	return nil
+}
+
 // RecoverSending puts records that a stopped process left Sending or
 // Exporting back to Pending and returns how many. Some of them may have
 // reached the gateway; it answers "Data sudah pernah dikirim" to those when

@@ -196,6 +196,21 @@ func TestReceiptCannotHoldNIK(t *testing.T) {
 	}
 }
 
+func TestRequeueKeepsAttempts(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	enqueue(t, s, record("k1", nikA))
+	batch, _ := s.ClaimBatch(ctx, 10, enqueuedAt)
+
+	if err := s.Requeue(ctx, ids(batch)); err != nil {
+		t.Fatal(err)
+	}
+	got := mustRecord(t, s, "k1")
+	if got.State != Pending || got.Attempts != 0 {
+		t.Errorf("requeued record state=%s attempts=%d, want pending and 0", got.State, got.Attempts)
+	}
+}
+
 func TestRecoverSendingReturnsRecordsToPending(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()

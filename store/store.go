@@ -101,11 +101,11 @@ func (s *Store) Checkpoint(ctx context.Context) error {
 	return nil
 }
 
-// checkpointAfterErase runs Checkpoint after records were erased. A failed
-// checkpoint does not undo the erasure, so it is logged rather than
-// returned: the next erasure or Close checkpoints again.
+// checkpointAfterErase runs Checkpoint after records were erased, even when
+// ctx has ended. A failed checkpoint does not undo the erasure, so it is
+// logged rather than returned: the next erasure or Close checkpoints again.
 func (s *Store) checkpointAfterErase(ctx context.Context) {
-	if err := s.Checkpoint(ctx); err != nil {
+	if err := s.Checkpoint(context.WithoutCancel(ctx)); err != nil {
 		slog.Warn("erased balikan values may stay in the write-ahead log until the next checkpoint", "error", err)
 	}
 }
