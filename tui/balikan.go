@@ -104,10 +104,14 @@ func (s *balikanScreen) record(m *Model) ppdb.Balikan {
 	return b.Normalize()
 }
 
-// submit validates every field; on errors each is shown beside its field
-// and nothing typed is lost. A valid record is queued in a command.
+// submit normalises the fields in place and validates every one; on
+// errors each is shown beside its field and nothing typed is lost. A valid
+// record is queued in a command.
 func (s *balikanScreen) submit(m *Model) tea.Cmd {
 	rec := s.record(m)
+	for i, f := range ppdb.BalikanFields {
+		s.inputs[i].SetValue(rec.Get(f))
+	}
 	s.errs = [8]string{}
 	s.failure = ""
 	if errs := rec.Validate(); len(errs) > 0 {

@@ -18,6 +18,9 @@ import (
 type cardScreen struct {
 	reading bool
 	err     i18n.Key // the last read's failure, or ""
+	// stale is set while the previous applicant's card still lies on the
+	// reader: it is not read again, and the operator is asked to take it.
+	stale bool
 }
 
 type cardReadMsg struct {
@@ -26,11 +29,21 @@ type cardReadMsg struct {
 	took time.Duration
 }
 
-func newCardScreen() *cardScreen { return &cardScreen{} }
+// newCardScreen waits for a card. readPresent says whether a card already on
+// the reader is the new applicant's (right after sign-in) or the previous
+// one's (after a registration ends).
+func newCardScreen(readPresent bool) *cardScreen {
+	return &cardScreen{stale: !readPresent}
+}
 
-// enter starts a read at once when a card already lies on the reader.
+// enter starts a read at once when the new applicant's card already lies
+// on the reader.
 func (s *cardScreen) enter(m *Model) tea.Cmd {
-	if m.cardPresent && m.parts[PartReader].up {
+	if !m.cardPresent {
+		s.stale = false
+		return nil
+	}
+	if !s.stale && m.parts[PartReader].up {
 		return s.read(m)
 	}
 	return nil
@@ -51,8 +64,10 @@ func (s *cardScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 	case deviceEventMsg:
 		switch msg.event.Kind {
 		case device.CardInserted:
+			s.stale = false
 			return s, s.read(m)
 		case device.CardRemoved:
+			s.stale = false
 			if !s.reading {
 				s.err = ""
 			}
@@ -165,6 +180,8 @@ func (s *cardScreen) view(m *Model, w, h int) string {
 		b.WriteString(m.styles.Label.Render(wrap(m.T(i18n.CardReading), w)) + "\n")
 	case s.err != "":
 		b.WriteString(m.styles.Error.Render(wrap(m.T(s.err), w)) + "\n")
+	case s.stale:
+		b.WriteString(m.styles.Warning.Render(wrap(m.T(i18n.CardTakePrevious), w)) + "\n")
 	default:
 		b.WriteString(m.styles.Label.Render(wrap(m.T(i18n.CardPrompt), w)) + "\n")
 		b.WriteString("\n" + wrap(m.T(i18n.CardPromptDetail), w) + "\n")

@@ -25,7 +25,7 @@ func (s *doneScreen) help(m *Model) []key.Binding {
 
 func (s *doneScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.keys.Enter) {
-		return m.show(newCardScreen())
+		return m.show(newCardScreen(false))
 	}
 	return s, nil
 }

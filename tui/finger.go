@@ -73,7 +73,7 @@ func (s *fingerScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 func (s *fingerScreen) leave(m *Model) (screen, tea.Cmd) {
 	s.wipe()
 	m.wipe()
-	return m.show(newCardScreen())
+	return m.show(newCardScreen(false))
 }
 
 func (s *fingerScreen) wipe() {

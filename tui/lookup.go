@@ -85,7 +85,7 @@ func (s *lookupScreen) menuKey(m *Model, msg tea.KeyMsg) (screen, tea.Cmd) {
 		return m.show(newBalikanScreen(m, s))
 	case key.Matches(msg, m.keys.Back):
 		m.wipe()
-		return m.show(newCardScreen())
+		return m.show(newCardScreen(false))
 	}
 	return s, nil
 }

@@ -55,7 +55,7 @@ func (s *signInScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 		op := msg.op
 		m.operator = &op
 		m.wipe()
-		return m.show(newCardScreen())
+		return m.show(newCardScreen(true))
 
 	case tea.KeyMsg:
 		if s.busy {

@@ -65,6 +65,7 @@ var english = map[Key]string{
 
 	CardPrompt:         "Place the e-KTP on the card reader.",
 	CardPromptDetail:   "The parent's or the applicant's e-KTP. Leave the card on the reader until the read finishes.",
+	CardTakePrevious:   "The previous applicant's card is still on the reader. Take it away, then present the next applicant's e-KTP.",
 	CardReading:        "Reading the e-KTP… do not lift the card.",
 	DemoCardsTitle:     "Demo cards (press the number to present one):",
 	CardServiceDown:    "The card reader service (PC/SC) is not running. Ask a technician to start pcscd, then press Enter.",

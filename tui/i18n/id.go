@@ -65,6 +65,7 @@ var indonesian = map[Key]string{
 
 	CardPrompt:         "Tempelkan e-KTP pada pembaca kartu.",
 	CardPromptDetail:   "e-KTP orang tua atau pemohon. Biarkan kartu di pembaca sampai pembacaan selesai.",
+	CardTakePrevious:   "Kartu pemohon sebelumnya masih di pembaca. Ambil kartu itu, lalu tempelkan e-KTP pemohon berikutnya.",
 	CardReading:        "Membaca e-KTP… jangan angkat kartu.",
 	DemoCardsTitle:     "Kartu demo (tekan angkanya untuk menempelkan):",
 	CardServiceDown:    "Layanan pembaca kartu (PC/SC) tidak berjalan. Hubungi teknisi untuk menyalakan pcscd, lalu tekan Enter.",

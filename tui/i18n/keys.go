@@ -149,4 +149,5 @@ const (
 	QuitPrompt             Key = "QuitPrompt"
 	QuitDenied             Key = "QuitDenied"
 	LookupChoose           Key = "LookupChoose"
+	CardTakePrevious       Key = "CardTakePrevious"
 )
