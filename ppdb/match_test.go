@@ -155,3 +155,22 @@ func BenchmarkNormalizeName(b *testing.B) {
 		NormalizeName("Drs. H. Mochamad Soedjatmiko Wibisono, S.Pd., M.Pd.")
 	}
 }
+
+func FuzzMatchNames(f *testing.F) {
+	for _, p := range readNamePairs(f) {
+		f.Add(p.claimed, p.recorded)
+	}
+	f.Fuzz(func(t *testing.T, claimed, recorded string) {
+		got := MatchNames(claimed, recorded, DefaultMatchThreshold)
+		if got.Score < 0 || got.Score > 100 {
+			t.Fatalf("MatchNames(%q, %q) score %d, want 0-100", claimed, recorded, got.Score)
+		}
+		if NormalizeName(claimed) == "" && got.Status != VerdictNotChecked {
+			t.Fatalf("MatchNames(%q, %q) = %s, want not-checked for an empty claim", claimed, recorded, got.Status.Code())
+		}
+		self := MatchNames(claimed, claimed, DefaultMatchThreshold)
+		if NormalizeName(claimed) != "" && (self.Status != VerdictMatch || self.Score != 100) {
+			t.Fatalf("MatchNames(%q, itself) = %s score %d, want match 100", claimed, self.Status.Code(), self.Score)
+		}
+	})
+}
