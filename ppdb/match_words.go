@@ -87,6 +87,9 @@ func editCost(a, b string) int {
 // isCloseLetter reports whether x and y are written for one another in
 // Indonesian names: J and Y (old and new spelling), I and Y (DEWI, DEWY),
 // F, P and V (FITRI, PITRI) and Z and J (ZAENAL, JAENAL).
+//
+// NOTE: this also makes distinct modern names close, so JULI against YULI
+// scores 88 and is a match at the default threshold.
 func isCloseLetter(x, y byte) bool {
 	if x > y {
 		x, y = y, x

@@ -20,7 +20,8 @@ import (
 // treats J against Y as a half difference instead.
 //
 // The result is idempotent and the function accepts any input, valid
-// UTF-8 or not. Letters outside the Latin script are dropped.
+// UTF-8 or not. A character that does not fold to A-Z or 0-9 (Æ, ß, any
+// non-Latin script) breaks the word like punctuation does.
 func NormalizeName(s string) string {
 	tokens := nameTokens(foldWords(s))
 	tokens = stripTitles(tokens)
