@@ -22,6 +22,10 @@ func (f *flexString) UnmarshalJSON(data []byte) error {
 	switch {
 	case bytes.Equal(data, []byte("null")):
 		*f = ""
+	case len(data) >= 2 && data[0] == '"' && bytes.IndexByte(data, '\\') < 0:
+		// encoding/json has validated the literal, and without escapes its
+		// text is the bytes between the quotes.
+		*f = flexString(strings.TrimSpace(string(data[1 : len(data)-1])))
 	case len(data) > 0 && data[0] == '"':
 		var s string
 		if err := json.Unmarshal(data, &s); err != nil {

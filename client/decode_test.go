@@ -337,3 +337,13 @@ func FuzzDecodeLookup(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkDecodeLookup(b *testing.B) {
+	body := readFixture(b, "lookup-found-code.json")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := decodeLookup(body); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
