@@ -12,6 +12,7 @@ import (
 
 	"github.com/disdikbud/kiosk/client"
 	"github.com/disdikbud/kiosk/device"
+	"github.com/disdikbud/kiosk/outbox"
 	"github.com/disdikbud/kiosk/ppdb"
 	"github.com/disdikbud/kiosk/store"
 	"github.com/disdikbud/kiosk/tui"
@@ -28,6 +29,9 @@ type Parts struct {
 	// AfterStore runs once the store is open, before the other parts: the
 	// demo seeds its operator accounts here.
 	AfterStore func(ctx context.Context, st *store.Store) error
+	// Outbox tunes the balikan delivery worker, which starts with the
+	// gateway.
+	Outbox     outbox.Config
 	DailyLimit int
 	Now        func() time.Time
 }
@@ -41,6 +45,7 @@ type Backend struct {
 	store   *store.Store
 	gateway client.Gateway
 	guard   *client.QuotaGuard
+	worker  *outbox.Worker
 	reader  device.Reader
 	matcher device.Matcher
 	closers []func() error
@@ -62,6 +67,7 @@ func (b *Backend) Start(ctx context.Context, report func(tui.Part, error)) {
 	report(tui.PartStore, err)
 
 	report(tui.PartGateway, b.openGateway(ctx, st))
+	b.startOutbox(ctx, st)
 	report(tui.PartReader, b.openReader(ctx))
 }
 
@@ -125,6 +131,24 @@ func (b *Backend) openReader(ctx context.Context) error {
 	b.closers = append(b.closers, r.Close)
 	b.mu.Unlock()
 	return nil
+}
+
+// startOutbox runs the balikan delivery worker until ctx ends. Without a
+// gateway the records stay queued for export.
+func (b *Backend) startOutbox(ctx context.Context, st *store.Store) {
+	gw := b.Gateway()
+	if st == nil || gw == nil {
+		return
+	}
+	w := outbox.NewWorker(st, gw, b.parts.Outbox)
+	b.mu.Lock()
+	b.worker = w
+	b.mu.Unlock()
+	go func() {
+		if err := w.Run(ctx); err != nil && ctx.Err() == nil {
+			slog.Error("balikan delivery worker stopped", "err", err)
+		}
+	}()
 }
 
 // AddCloser registers f to run at Close, after the parts, in reverse order.
@@ -195,7 +219,17 @@ func (b *Backend) Enqueue(ctx context.Context, rec ppdb.Balikan, operator string
 	if st == nil {
 		return 0, fmt.Errorf("store not open")
 	}
-	return enqueue(ctx, st, rec, operator)
+	id, err := outbox.Enqueue(ctx, st, rec, operator)
+	if err != nil {
+		return 0, err
+	}
+	b.mu.RLock()
+	w := b.worker
+	b.mu.RUnlock()
+	if w != nil {
+		w.Wake()
+	}
+	return id, nil
 }
 
 func (b *Backend) QueueStats(ctx context.Context) (store.QueueStats, error) {

@@ -116,7 +116,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = ""
 
 	case tickMsg:
-		return m, tea.Batch(m.checkIdle(), tick())
+		cmds := []tea.Cmd{m.checkIdle(), tick()}
+		if time.Time(msg).Second()%5 == 0 {
+			cmds = append(cmds, m.refreshQueue())
+		}
+		return m, tea.Batch(cmds...)
 
 	case partMsg:
 		return m, m.partUp(msg)

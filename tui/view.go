@@ -82,7 +82,10 @@ func (m *Model) statusLine() string {
 	parts := []string{
 		m.T(i18n.StatusReader, m.readerText()),
 		m.T(i18n.StatusGateway, m.partText(PartGateway)),
-		m.T(i18n.StatusQueue, m.queue.Pending),
+		m.T(i18n.StatusQueue, m.queue.Pending+m.queue.Sending),
+	}
+	if !m.queue.LastDelivery.IsZero() {
+		parts = append(parts, m.T(i18n.StatusLastDelivery, m.queue.LastDelivery.Local().Format("15:04")))
 	}
 	if m.parts[PartGateway].up {
 		q := m.be.Quota()

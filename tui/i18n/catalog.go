@@ -53,3 +53,16 @@ func (c Catalog) T(key Key, args ...any) string {
 	}
 	return fmt.Sprintf(format, args...)
 }
+
+// register adds messages given as {Indonesian, English} pairs, so a screen
+// added later can keep its texts in a file of its own. It runs from init
+// functions, before any catalog lookup.
+func register(messages map[Key][2]string) {
+	for k, pair := range messages {
+		if _, dup := indonesian[k]; dup {
+			panic("i18n: message key registered twice: " + string(k))
+		}
+		indonesian[k] = pair[0]
+		english[k] = pair[1]
+	}
+}

@@ -150,4 +150,5 @@ const (
 	QuitDenied             Key = "QuitDenied"
 	LookupChoose           Key = "LookupChoose"
 	CardTakePrevious       Key = "CardTakePrevious"
+	StatusLastDelivery     Key = "StatusLastDelivery"
 )
