@@ -52,8 +52,8 @@ func transmit(t Transmitter, fallback error, step string, apdu []byte) ([]byte, 
 	return resp[:n], StatusWord(resp[n])<<8 | StatusWord(resp[n+1]), nil
 }
 
-// deviceErrors are the errors the TUI tells apart; a transport error that
-// wraps one of them is passed on unchanged.
+// deviceErrors are the errors that the TUI shows with a message each. A
+// transport error that wraps one of them is passed on unchanged.
 var deviceErrors = []error{
 	ErrServiceDown, ErrNoReader, ErrNoSAM, ErrSAMWrongSecret, ErrSAMLocked,
 	ErrNoCard, ErrNotEKTP, ErrCardRemoved, ErrAuthFailed, ErrBadSignature,

@@ -27,11 +27,11 @@ const (
 
 // ParseBiodata parses the chip's EF 6FF1: 21 ASCII fields in double
 // quotes, separated by commas, optionally padded with NUL bytes at the
-// end. It keeps the nine elements the data-sharing agreement allows and
-// wraps ErrMalformed on anything else: another field count, a byte
-// outside printable ASCII, a NIK that is not 16 digits, a sex other than
-// LAKI-LAKI or PEREMPUAN, or a date of birth that is not a dd-mm-yyyy date.
-// The error never contains field values.
+// end. It keeps the nine elements that the data-sharing agreement allows.
+// It wraps ErrMalformed on another field count, a byte outside printable
+// ASCII, a NIK that is not 16 digits, a sex other than LAKI-LAKI or
+// PEREMPUAN, a date of birth that is not a dd-mm-yyyy date, or an empty
+// name. The error never contains field values.
 func ParseBiodata(raw []byte) (Biodata, error) {
 	fields, err := splitQuoted(trimNUL(raw))
 	if err != nil {

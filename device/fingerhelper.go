@@ -20,7 +20,7 @@ import (
 //	{"templates":["<base64>","<base64>"],"timeout_ms":15000}
 //
 // captures the live finger, matches it against the templates (first, then
-// second) and writes one JSON answer on stdout:
+// second) and writes one JSON response on stdout:
 //
 //	{"match":true,"score":87,"reason":""}
 //
@@ -33,7 +33,7 @@ type HelperMatcher struct {
 }
 
 // helperGrace is how long the helper may run past its capture timeout to
-// answer before it is killed.
+// respond before it is killed.
 const helperGrace = 2 * time.Second
 
 // maxHelperOutput bounds what is read from the helper's stdout and stderr.
@@ -41,12 +41,12 @@ const maxHelperOutput = 64 << 10
 
 // NewHelperMatcher returns a matcher that runs path with args. timeout is
 // the capture time passed to the helper; the helper is killed when it has
-// not answered within timeout plus two seconds.
+// not responded within timeout plus two seconds.
 func NewHelperMatcher(path string, args []string, timeout time.Duration) *HelperMatcher {
 	return &HelperMatcher{path: path, args: args, timeout: timeout}
 }
 
-type helperAnswer struct {
+type helperResponse struct {
 	Match  *bool  `json:"match"`
 	Score  int    `json:"score"`
 	Reason string `json:"reason"`
@@ -54,7 +54,7 @@ type helperAnswer struct {
 
 // Match runs the helper once. It returns ErrFingerTimeout when no finger
 // was placed in time and ErrFingerUnavailable when the helper cannot be
-// started, fails or answers something other than the JSON above.
+// started, fails or writes something other than the JSON above.
 func (m *HelperMatcher) Match(ctx context.Context, templates [2][]byte) (MatchResult, error) {
 	request := helperRequest(templates, m.timeout)
 	defer clear(request)
@@ -70,11 +70,11 @@ func (m *HelperMatcher) Match(ctx context.Context, templates [2][]byte) (MatchRe
 	err := cmd.Run()
 	switch {
 	case err == nil:
-		return parseHelperAnswer(stdout.Bytes())
+		return parseHelperResponse(stdout.Bytes())
 	case errors.Is(ctx.Err(), context.Canceled):
 		return MatchResult{}, fmt.Errorf("fingerprint helper: %w", ctx.Err())
 	case runCtx.Err() != nil:
-		return MatchResult{}, fmt.Errorf("fingerprint helper did not answer within %v: %w", m.timeout+helperGrace, ErrFingerTimeout)
+		return MatchResult{}, fmt.Errorf("fingerprint helper did not respond within %v: %w", m.timeout+helperGrace, ErrFingerTimeout)
 	}
 	return MatchResult{}, fmt.Errorf("fingerprint helper %s failed: %v: %s (check the fingerprint helper setting and the sensor): %w",
 		m.path, err, lastLine(stderr.Bytes()), ErrFingerUnavailable)
@@ -92,11 +92,11 @@ func helperRequest(templates [2][]byte, timeout time.Duration) []byte {
 	return append(out, "}\n"...)
 }
 
-func parseHelperAnswer(out []byte) (MatchResult, error) {
-	var a helperAnswer
+func parseHelperResponse(out []byte) (MatchResult, error) {
+	var a helperResponse
 	dec := json.NewDecoder(bytes.NewReader(out))
 	if err := dec.Decode(&a); err != nil || a.Match == nil {
-		return MatchResult{}, fmt.Errorf("fingerprint helper wrote an invalid answer %q, expected JSON with a match field (check the helper program): %w",
+		return MatchResult{}, fmt.Errorf("fingerprint helper wrote an invalid response %q, expected JSON with a match field (check the helper program): %w",
 			truncate(lastLine(out), 80), ErrFingerUnavailable)
 	}
 	if !*a.Match && a.Reason == "timeout" {

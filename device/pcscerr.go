@@ -28,7 +28,7 @@ func classifyService(err, fallback error) error {
 // classifyCard maps an error of a card or SAM operation: pcscd gone is
 // ErrServiceDown, and any other failure is gone, which is ErrCardRemoved
 // or ErrNoCard for the contactless card and ErrNoSAM for the SAM. A
-// contactless card that stops answering has in practice left the field.
+// contactless card that stops responding has in practice left the field.
 func classifyCard(err, gone error) error {
 	if serviceGone(err) {
 		return classifyService(err, gone)

@@ -91,7 +91,9 @@ func (p *PCSC) watchReaders(ctx *scard.Context) error {
 		case errors.Is(err, scard.ErrTimeout), errors.Is(err, scard.ErrCancelled):
 		case errors.Is(err, scard.ErrUnknownReader), errors.Is(err, scard.ErrReaderUnavailable):
 			// A reader went away between the listing and the wait.
-		case serviceGone(err):
+		case serviceGone(err), errors.Is(err, scard.ErrCommError):
+			// pcsc-lite 1.9.9 returns SCARD_F_COMM_ERROR when pcscd exits
+			// during the wait.
 			return err
 		default:
 			p.log.Warn("wait for reader changes failed", "err", err)
@@ -201,3 +203,6 @@ var _ Reader = (*PCSC)(nil)
 func (c PCSCConfig) String() string {
 	return fmt.Sprintf("PCSCConfig{CardReader: %q, SAMReader: %q, SAMSecret: redacted}", c.CardReader, c.SAMReader)
 }
+
+// GoString hides the secret from %#v as well.
+func (c PCSCConfig) GoString() string { return c.String() }

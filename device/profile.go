@@ -146,8 +146,8 @@ func (r *relay) readControl() ([]byte, error) {
 	return append([]byte(nil), data...), nil
 }
 
-// authenticate relays the mutual authentication: the SAM answers the
-// card's challenge, and the SAM checks the card's proof.
+// authenticate relays the mutual authentication: the SAM computes the
+// response to the card's challenge and then checks the card's proof.
 func (r *relay) authenticate(control []byte) error {
 	if _, sw, err := r.toSAM("SAM reset", apduSAMReset); err != nil {
 		return err

@@ -104,7 +104,7 @@ type slot struct {
 	applet vcard.Applet
 }
 
-// serve keeps the applet in its reader: it connects, answers until the
+// serve keeps the applet in its reader: it connects, serves until the
 // connection ends, and connects again after retry until ctx is done.
 func (s slot) serve(ctx context.Context, log *slog.Logger, retry time.Duration) {
 	failures := 0

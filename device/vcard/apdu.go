@@ -1,6 +1,6 @@
 package vcard
 
-// Status words the virtual card and SAM answer.
+// Status words that the virtual card and SAM return.
 const (
 	swOK              = 0x9000
 	swWrongLength     = 0x6700

@@ -14,7 +14,7 @@ type Mode int
 
 const (
 	ModeGenuine      Mode = iota // a working e-KTP
-	ModeWrongCard                // not an e-KTP: the select answers 6A 82
+	ModeWrongCard                // not an e-KTP: the select returns 6A 82
 	ModeTamper                   // the biodata replies are changed after their MAC
 	ModeBadSignature             // EF 6FF6 holds a signature that does not verify
 )
@@ -117,8 +117,8 @@ func (c *Card) Reset() {
 	c.selected, c.file, c.challenge, c.sm = false, 0, nil, nil
 }
 
-// Transmit answers one command APDU. It never fails: errors are status
-// words, as on a real card.
+// Transmit returns the response to one command APDU. Its error is always
+// nil, because the card reports failures in the status word as a real one does.
 func (c *Card) Transmit(apdu []byte) ([]byte, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()

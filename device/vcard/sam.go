@@ -13,7 +13,7 @@ import (
 const samTries = 3
 
 // SAM is a virtual SAM. It stays locked to commands until unlocked with its
-// secret, and answers 69 85 to a command out of order. Its methods are
+// secret, and returns 69 85 for a command out of order. Its methods are
 // safe for concurrent use.
 type SAM struct {
 	secret [32]byte
@@ -45,8 +45,8 @@ func (s *SAM) Reset() {
 	s.resetSession()
 }
 
-// Transmit answers one command APDU. It never fails: errors are status
-// words, as on a real SAM.
+// Transmit returns the response to one command APDU. Its error is always
+// nil, because the SAM reports failures in the status word as a real one does.
 func (s *SAM) Transmit(apdu []byte) ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

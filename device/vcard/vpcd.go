@@ -54,12 +54,12 @@ func (c *Conn) Close() error { return c.tcp.Close() }
 // ServeOptions changes how Serve behaves for tests.
 type ServeOptions struct {
 	// CloseAfterAPDUs closes the connection when that many APDUs have
-	// been answered, as a card pulled away in the middle of a read. Zero
+	// had a response, as a card pulled away in the middle of a read. Zero
 	// means never.
 	CloseAfterAPDUs int
 }
 
-// Serve answers vpcd's controls and APDUs with the applet until the
+// Serve responds to vpcd's controls and APDUs with the applet until the
 // connection closes. It returns nil when Close or vpcd ended the
 // connection, and the error otherwise.
 func (c *Conn) Serve(a Applet, opts ServeOptions) error {
