@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"github.com/disdikbud/kiosk/app"
 	"github.com/disdikbud/kiosk/config"
 	"github.com/disdikbud/kiosk/device"
+	"github.com/disdikbud/kiosk/device/vcard"
 	"github.com/disdikbud/kiosk/tui"
 	"github.com/disdikbud/kiosk/tui/i18n"
 )
@@ -18,6 +20,8 @@ func runDemo(args []string) error {
 	lang := fs.String("lang", "id", "screen language: id or en")
 	dataDir := fs.String("data", config.DefaultDataDir()+"-demo", "directory of the demo's database and log")
 	idle := fs.Duration("idle", 3*time.Minute, "inactivity before the kiosk wipes the registration and locks")
+	readerKind := fs.String("reader", "sim", "card reader: sim (simulated, keys 1-9 present cards) or pcsc (pcscd with the virtual e-KTP of cmd/vcard; see scripts/demo-pcsc.sh)")
+	helper := fs.String("fingerprint-helper", "", "fingerprint helper program for -reader pcsc (cmd/fingersim in the demo)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -34,7 +38,22 @@ func runDemo(args []string) error {
 
 	sim := device.NewSimulator()
 	sim.ReadDelay = 400 * time.Millisecond
-	backend := app.NewBackend(app.DemoParts(filepath.Join(*dataDir, "kiosk.db"), sim))
+	parts := app.DemoParts(filepath.Join(*dataDir, "kiosk.db"), sim)
+	switch *readerKind {
+	case "sim":
+	case "pcsc":
+		if *helper == "" {
+			return fmt.Errorf("-reader pcsc needs -fingerprint-helper: build cmd/fingersim, or run scripts/demo-pcsc.sh")
+		}
+		sim = nil
+		parts.OpenReader = func(ctx context.Context) (device.Reader, device.Matcher, error) {
+			r, err := device.NewPCSC(device.PCSCConfig{SAMSecret: vcard.DemoSAMSecret})
+			return r, device.NewHelperMatcher(*helper, nil, 20*time.Second), err
+		}
+	default:
+		return fmt.Errorf("-reader %q: use sim or pcsc", *readerKind)
+	}
+	backend := app.NewBackend(parts)
 	now := time.Now()
 	opts := tui.Options{
 		Demo:           true,
@@ -42,12 +61,14 @@ func runDemo(args []string) error {
 		FingerAttempts: 4,
 		AgreementFrom:  now.AddDate(-1, 0, 0),
 		AgreementUntil: now.AddDate(1, 0, 0),
-		DemoCards:      app.DemoCards(),
-		Simulator:      sim,
 		DemoHint: fmt.Sprintf("Demo: operator %s / PIN %s · supervisor %s / PIN %s · %s / PIN %s (tanpa NDA)",
 			app.DemoOperatorID, app.DemoOperatorPIN, app.DemoSupervisorID, app.DemoSupervisorPIN,
 			app.DemoNoNDAID, app.DemoNoNDAPIN),
 		DemoLookupHint: "Demo: NIK anak pada KK bapak nomor 1: 3313042307120002",
+	}
+	if sim != nil {
+		opts.DemoCards = app.DemoCards()
+		opts.Simulator = sim
 	}
 	return runProgram(backend, l, opts)
 }

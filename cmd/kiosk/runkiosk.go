@@ -33,10 +33,3 @@ func runKiosk(args []string) error {
 	}
 	return runConfigured(cfg)
 }
-
-// runConfigured runs the kiosk against the configured gateway and reader.
-func runConfigured(cfg config.Config) error {
-	// TODO: wire the PC/SC reader, the fingerprint helper and the HTTP
-	// gateway client from cfg once the device layer lands.
-	return fmt.Errorf("production mode is not wired yet: run \"kiosk demo\"")
-}

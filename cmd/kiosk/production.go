@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/disdikbud/kiosk/app"
+	"github.com/disdikbud/kiosk/client"
+	"github.com/disdikbud/kiosk/config"
+	"github.com/disdikbud/kiosk/device"
+	"github.com/disdikbud/kiosk/outbox"
+	"github.com/disdikbud/kiosk/ppdb"
+	"github.com/disdikbud/kiosk/store"
+	"github.com/disdikbud/kiosk/tui"
+	"github.com/disdikbud/kiosk/tui/i18n"
+)
+
+// runConfigured runs the kiosk against the configured gateway and reader.
+func runConfigured(cfg config.Config) error {
+	lang, err := i18n.ParseLang(cfg.Lang)
+	if err != nil {
+		return err
+	}
+	gwConfig := gatewayConfig(cfg.Gateway)
+	if err := gwConfig.Validate(); err != nil {
+		return fmt.Errorf("[gateway]: %w", err)
+	}
+	closeLog, err := setupLogging(cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
+
+	parts := app.Parts{
+		OpenStore: func(ctx context.Context) (*store.Store, error) {
+			return store.Open(ctx, filepath.Join(cfg.DataDir, "kiosk.db"))
+		},
+		OpenGateway: func(ctx context.Context) (client.Gateway, func() error, error) {
+			gw, err := client.New(gwConfig)
+			return gw, nil, err
+		},
+		OpenReader: func(ctx context.Context) (device.Reader, device.Matcher, error) {
+			return openReader(cfg.Reader)
+		},
+		Outbox:     outboxConfig(cfg.Balikan),
+		DailyLimit: cfg.Quota.DailyLimit,
+	}
+	opts := tui.Options{
+		IdleTimeout:    cfg.Session.IdleTimeout,
+		IdleWarning:    cfg.Session.IdleWarning,
+		FingerAttempts: cfg.Session.FingerAttempts,
+		AgreementFrom:  cfg.Agreement.ValidFrom,
+		AgreementUntil: cfg.AgreementEnd(),
+	}
+	return runProgram(app.NewBackend(parts), lang, opts)
+}
+
+func gatewayConfig(g config.Gateway) client.Config {
+	return client.Config{
+		BaseURL:                     g.BaseURL,
+		CustomerID:                  g.CustomerID,
+		UserID:                      g.UserID,
+		Password:                    g.Password,
+		IPUser:                      g.IPUser,
+		StoreURL:                    g.StoreURL,
+		StoreToken:                  g.StoreToken,
+		LembagaID:                   g.LembagaID,
+		LembagaName:                 g.LembagaName,
+		ConnectTimeout:              g.ConnectTimeout,
+		CallTimeout:                 g.CallTimeout,
+		CAFile:                      g.CAFile,
+		InsecureSkipVerifyForBareIP: g.AllowSelfSignedIP,
+		Threshold:                   g.Threshold,
+	}
+}
+
+// outboxConfig maps [balikan] param_keys, given by default key, onto the
+// eight fields.
+func outboxConfig(b config.Balikan) outbox.Config {
+	keys := outbox.DefaultParamKeys()
+	for i, f := range ppdb.BalikanFields {
+		if k, ok := b.ParamKeys[f.DefaultParamKey()]; ok && strings.TrimSpace(k) != "" {
+			keys[i] = strings.TrimSpace(k)
+		}
+	}
+	return outbox.Config{ParamKeys: keys, BatchSize: b.BatchSize}
+}
+
+func openReader(r config.Reader) (device.Reader, device.Matcher, error) {
+	if r.Kind == "sim" {
+		return device.NewSimulator(), &device.SimMatcher{}, nil
+	}
+	secret, err := readSAMSecret(r.SAMSecretFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	if r.FingerprintHelper == "" {
+		return nil, nil, fmt.Errorf("reader.fingerprint_helper is empty: set the path of the reader vendor's fingerprint helper program")
+	}
+	reader, err := device.NewPCSC(device.PCSCConfig{CardReader: r.CardReader, SAMReader: r.SAMReader, SAMSecret: secret})
+	if err != nil {
+		return nil, nil, err
+	}
+	return reader, device.NewHelperMatcher(r.FingerprintHelper, nil, r.FingerprintTimeout), nil
+}
+
+// readSAMSecret reads the 32-byte SAM unlock secret, written as 64 hex
+// digits, from a file that only its owner may read.
+func readSAMSecret(path string) ([32]byte, error) {
+	var secret [32]byte
+	if path == "" {
+		return secret, fmt.Errorf("reader.sam_secret_file is empty: set the file that holds the SAM unlock secret (64 hex digits, mode 0600)")
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return secret, fmt.Errorf("reader.sam_secret_file: %w", err)
+	}
+	if info.Mode().Perm()&0o077 != 0 {
+		return secret, fmt.Errorf("SAM secret file %s has mode %04o: run \"chmod 600 %s\"", path, info.Mode().Perm(), path)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return secret, fmt.Errorf("reader.sam_secret_file: %w", err)
+	}
+	decoded, err := hex.DecodeString(strings.TrimSpace(string(raw)))
+	clear(raw)
+	if err != nil || len(decoded) != len(secret) {
+		return secret, fmt.Errorf("SAM secret file %s must hold exactly 64 hex digits", path)
+	}
+	copy(secret[:], decoded)
+	clear(decoded)
+	return secret, nil
+}
