@@ -103,6 +103,6 @@ func checkBalikanReply(ex *exchange) error {
 	return &CallError{
 		Method:  ex.method,
 		Outcome: outcome,
-		Err:     fmt.Errorf("balikan endpoint answered HTTP status %d with an unexpected message: %s", ex.status, fix),
+		Err:     fmt.Errorf("balikan endpoint returned HTTP status %d with an unexpected message: %s", ex.status, fix),
 	}
 }

@@ -22,9 +22,10 @@ const (
 	DefaultThreshold = 80
 )
 
-// Config is the gateway's address and the office's credentials. The key
-// names in validation errors are the snake_case names of the fields, as
-// they appear under [gateway] in the kiosk's config file.
+// Config is the gateway's address and the office's credentials. Validation
+// errors name each field by its snake_case key (base_url, user_id, ...).
+// NOTE: the config file's own key names are set by the config package and
+// are assumed to be the same.
 type Config struct {
 	BaseURL    string // scheme, host and optional path prefix, e.g. https://10.1.2.3:8443
 	CustomerID string // path element after /dukcapil/get_json/
@@ -45,7 +46,7 @@ type Config struct {
 	CAFile string
 	// InsecureSkipVerifyForBareIP turns off certificate checks for a
 	// gateway reached by a bare IP address with a self-signed certificate.
-	// It is rejected for host names, where a pinned CA is the way.
+	// It is rejected for host names, which must use CAFile instead.
 	InsecureSkipVerifyForBareIP bool
 
 	Threshold int // TRESHOLD for CALL_VERIFY_BY_ELEMEN, 1-100; 0 means DefaultThreshold

@@ -10,7 +10,8 @@ import (
 	"time"
 )
 
-// errMalformed is wrapped by every decoding failure.
+// errMalformed is wrapped by every decoding failure except an unknown
+// response code or text (unknownStatusError).
 var errMalformed = errors.New("malformed gateway reply")
 
 // flexString is a JSON value that arrives as a string, a number or null.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -346,4 +347,26 @@ func BenchmarkDecodeLookup(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func FuzzDecodeVerify(f *testing.F) {
+	for _, name := range []string{"verify-scored.json", "verify-login-respon.json"} {
+		f.Add(readFixture(f, name))
+	}
+	sent := []string{"NIK", "NAMA_LGKP", "TMPT_LHR", "TGL_LHR", "JENIS_KLMIN"}
+
+	f.Fuzz(func(t *testing.T, body []byte) {
+		result, err := decodeVerify(body, sent)
+		if err != nil {
+			return
+		}
+		for key, verdict := range result.Verdicts {
+			if !slices.Contains(sent, key) {
+				t.Errorf("verdict for %s, which was not sent", key)
+			}
+			if verdict.Score < -1 || verdict.Score > 100 {
+				t.Errorf("%s score = %d", key, verdict.Score)
+			}
+		}
+	})
 }

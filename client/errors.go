@@ -55,8 +55,8 @@ func OutcomeOf(err error) Outcome {
 	return OutcomeUnknown
 }
 
-// NeverSent reports whether err says the request surely never reached the
-// gateway, so that sending it again cannot cost a second hit. A refusal by
+// NeverSent reports whether err shows that the request surely never
+// reached the gateway, so that sending it again cannot cost a second hit. A refusal by
 // the QuotaGuard counts as never sent.
 func NeverSent(err error) bool {
 	var ce *CallError

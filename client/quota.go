@@ -82,6 +82,8 @@ func (g *QuotaGuard) Verify(ctx context.Context, operator, nik string, elements 
 }
 
 // Status returns today's counts.
+// NOTE: Used comes from the counter's last ReserveHit, so after a restart
+// it reads 0 until the first call of the day; HitCounter has no read method.
 func (g *QuotaGuard) Status() QuotaStatus {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -96,8 +98,8 @@ func (g *QuotaGuard) Status() QuotaStatus {
 	return status
 }
 
-// reserve counts one hit, or refuses when the local count or the gateway's
-// last quotaLimiter says the day's quota is used up.
+// reserve counts one hit, or rejects the call when the local count or the
+// gateway's last quotaLimiter shows the day's quota used up.
 func (g *QuotaGuard) reserve(ctx context.Context, operator, method string) (time.Time, error) {
 	day := dayOf(g.now())
 
@@ -120,7 +122,7 @@ func (g *QuotaGuard) reserve(ctx context.Context, operator, method string) (time
 	g.mu.Unlock()
 
 	if !reserved {
-		return day, fmt.Errorf("%s not sent: %w (%d of %d hits used); lookups resume tomorrow or after the supervisor raises quota_limit", method, ErrQuotaReached, used, g.limit)
+		return day, fmt.Errorf("%s not sent: %w (%d of %d hits used); lookups resume tomorrow or after the supervisor raises the daily limit in the config", method, ErrQuotaReached, used, g.limit)
 	}
 	return day, nil
 }

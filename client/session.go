@@ -6,8 +6,8 @@ import (
 	"sync"
 )
 
-// Session is the gateway as one registration sees it: a NIK looked up
-// once is answered from memory for the rest of the registration, so the
+// Session is the gateway as one registration uses it: a NIK looked up
+// once is served from memory for the rest of the registration, so the
 // same NIK never costs two hits. Close wipes what it remembers.
 type Session struct {
 	guard *QuotaGuard
@@ -25,8 +25,8 @@ func (g *QuotaGuard) NewSession() *Session {
 	return &Session{guard: g, seen: make(map[string]LookupResult)}
 }
 
-// Lookup returns the earlier result for a NIK already answered by the
-// gateway in this session, or sends CALL_NIK through the guard. Failed
+// Lookup returns the earlier result for a NIK the gateway already
+// returned in this session, or sends CALL_NIK through the guard. Failed
 // calls (a *CallError or a refusal) are not remembered, so the operator
 // may try again. Calls of one session run one at a time.
 func (s *Session) Lookup(ctx context.Context, operator, nik string) (LookupResult, error) {
@@ -46,8 +46,8 @@ func (s *Session) Lookup(ctx context.Context, operator, nik string) (LookupResul
 	return result, err
 }
 
-// Verify sends CALL_VERIFY_BY_ELEMEN through the guard. Each call asks a
-// different question, so nothing is remembered.
+// Verify sends CALL_VERIFY_BY_ELEMEN through the guard. Each call checks
+// different claims, so nothing is remembered.
 func (s *Session) Verify(ctx context.Context, operator, nik string, elements map[string]string, threshold int) (VerifyResult, error) {
 	s.mu.Lock()
 	closed := s.closed

@@ -137,8 +137,8 @@ func TestTLSUnknownCAFailsUnsent(t *testing.T) {
 }
 
 func TestTLSBareIPSelfSigned(t *testing.T) {
-	// httptest's own certificate is self-signed for 127.0.0.1 and no CA
-	// of this test knows it.
+	// httptest's own certificate is self-signed for 127.0.0.1, and no CA
+	// of this test signed it.
 	fake := dukcapiltest.NewUnstartedServer()
 	fake.HTTP.Config.ErrorLog = log.New(io.Discard, "", 0)
 	fake.StartTLS()

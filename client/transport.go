@@ -91,7 +91,8 @@ func (c *HTTPClient) attempt(ctx context.Context, hc *http.Client, ex *exchange)
 	defer cancel()
 
 	// GotConn fires once a connection (and its TLS handshake) is ready and
-	// before any byte of the request is written. Without it, nothing left.
+	// before any byte of the request is written. Without it, no byte of the
+	// request left the kiosk.
 	var connected atomic.Bool
 	trace := &httptrace.ClientTrace{
 		GotConn: func(httptrace.GotConnInfo) { connected.Store(true) },

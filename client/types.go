@@ -1,6 +1,6 @@
 // Package client talks to the Dukcapil gateway over the closed network:
 // CALL_NIK, CALL_VERIFY_BY_ELEMEN and delivery of balikan records. It is the
-// one place that knows the wire format, and it drops every field outside the
+// one place that handles the wire format, and it drops every field outside the
 // nine elements of the data-sharing agreement inside the decoder.
 package client
 
@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Outcome is what a gateway call ended with, as the TUI acts on it.
+// Outcome is the result kind of a gateway call, which the TUI acts on.
 type Outcome int
 
 const (
@@ -63,7 +63,7 @@ func (Record) String() string { return "client.Record{redacted}" }
 // GoString hides the contents from %#v as well.
 func (r Record) GoString() string { return r.String() }
 
-// LookupResult is the answer to CALL_NIK. Record is set only when Outcome
+// LookupResult is the reply to CALL_NIK. Record is set only when Outcome
 // is Found, Deceased, DuplicateRecord or Inactive and the gateway sent one.
 // QuotaRemaining is the gateway's quotaLimiter, or -1 when it sent none.
 type LookupResult struct {
@@ -79,7 +79,7 @@ type Verdict struct {
 	Score int // 0-100 for names, places and addresses; -1 when not given
 }
 
-// VerifyResult is the answer to CALL_VERIFY_BY_ELEMEN: a verdict per
+// VerifyResult is the reply to CALL_VERIFY_BY_ELEMEN: a verdict per
 // element sent, keyed by the element's wire name (NAMA_LGKP, TMPT_LHR, ...).
 type VerifyResult struct {
 	Outcome        Outcome
@@ -100,11 +100,11 @@ type Param struct {
 	Value string
 }
 
-// Gateway is the Dukcapil gateway as the rest of the kiosk sees it.
+// Gateway is the Dukcapil gateway as the rest of the kiosk uses it.
 type Gateway interface {
 	LookupNIK(ctx context.Context, nik string) (LookupResult, error)
 	VerifyByElement(ctx context.Context, nik string, elements map[string]string, threshold int) (VerifyResult, error)
 	// DeliverBalikan sends one batch. A nil error means the gateway took
-	// every item, or answered that they had been delivered before.
+	// every item, or replied that they had been delivered before.
 	DeliverBalikan(ctx context.Context, items []BalikanItem) error
 }

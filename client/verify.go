@@ -10,7 +10,7 @@ import (
 )
 
 // ElementKeys are the wire names of the nine data elements, the address
-// in its parts. CALL_VERIFY_BY_ELEMEN accepts these keys and no others.
+// in its parts. VerifyByElement sends these keys and rejects any other.
 var ElementKeys = []string{
 	"NO_KK", "NIK", "NAMA_LGKP", "JENIS_KLMIN", "TMPT_LHR", "TGL_LHR",
 	"STATUS_KAWIN", "JENIS_PKRJN", "ALAMAT", "NO_RT", "NO_RW",

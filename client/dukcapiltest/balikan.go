@@ -13,7 +13,7 @@ type BalikanBatch struct {
 	LembagaName string
 	Data        []BalikanData
 	Time        time.Time
-	Status      int // the HTTP status the fake answered
+	Status      int // the HTTP status of the fake's reply
 }
 
 // BalikanData is one NIK's entry of a batch, params in the order sent.
@@ -41,7 +41,7 @@ type storeMessage struct {
 	Message string `json:"message"`
 }
 
-// serveBalikan checks the bearer token, records the batches, and answers
+// serveBalikan checks the bearer token, records the batches, and replies
 // 200 "Success", or 400 "Data sudah pernah dikirim" when any NIK and param
 // key pair was delivered before. The new pairs of such a batch are kept,
 // so a client that counts the 400 as delivered loses nothing.

@@ -18,7 +18,7 @@ const (
 	FaultTruncated       // HTTP 200 with the JSON reply cut in half
 )
 
-// ReplyStyle is how the fake writes the error object in content[0].
+// ReplyStyle is the format of the error object in content[0].
 type ReplyStyle int
 
 const (
@@ -48,8 +48,8 @@ func (s *Server) SetFault(f Fault, calls int) {
 	s.fault, s.faultCalls = f, calls
 }
 
-// FailNext makes the next calls gateway requests answer with an error
-// object of code and text. An empty text takes the usual text of the code;
+// FailNext makes the fake reply to the next calls gateway requests with
+// an error object of code and text. An empty text takes the usual text of the code;
 // an empty code sends the text alone. Credentials and quota are not
 // checked for these requests.
 func (s *Server) FailNext(calls int, code, text string) {

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Status is how the fake gateway answers CALL_NIK for a resident.
+// Status is the fake gateway's CALL_NIK result for a resident.
 type Status string
 
 const (

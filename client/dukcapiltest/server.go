@@ -1,6 +1,6 @@
 // Package dukcapiltest is a fake Dukcapil gateway for tests and for
 // `kiosk demo`, in the spirit of net/http/httptest. It serves CALL_NIK,
-// CALL_VERIFY_BY_ELEMEN and the balikan endpoint on loopback, answers for
+// CALL_VERIFY_BY_ELEMEN and the balikan endpoint on loopback, replies for
 // a fixed set of made-up residents, and has knobs for the faults and reply
 // variants the real gateways show.
 package dukcapiltest

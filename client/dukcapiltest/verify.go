@@ -7,8 +7,8 @@ import (
 	"time"
 )
 
-// scoredKeys are the elements the gateway compares by similarity and
-// answers with a score, "Sesuai (93)". The others match exactly.
+// scoredKeys are the elements the gateway compares by similarity, so
+// their verdicts carry a score: "Sesuai (93)". The others match exactly.
 var scoredKeys = map[string]bool{
 	"NAMA_LGKP": true, "TMPT_LHR": true, "ALAMAT": true,
 	"KEL_NAME": true, "KEC_NAME": true, "KAB_NAME": true, "PROP_NAME": true,
