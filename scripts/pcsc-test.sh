@@ -37,6 +37,7 @@ trap 'rm -rf "$work"' EXIT
 # Build outside the namespace, which has no network for module downloads.
 go test -c -o "$work/device.test" ./device/
 go build -o "$work/fingersim" ./cmd/fingersim
+go build -o "$work/vcard" ./cmd/vcard
 
 # PCSC_RUN narrows the tests to a -test.run pattern while debugging.
 run=${PCSC_RUN:-^TestPCSC}
@@ -45,7 +46,7 @@ if [ "$bench" = 1 ]; then
 	args+=(-test.bench '^BenchmarkPCSC' -test.benchtime=20x)
 fi
 
-export KIOSK_PCSC=1 KIOSK_PCSCD="$pcscd_bin" KIOSK_FINGERSIM="$work/fingersim"
+export KIOSK_PCSC=1 KIOSK_PCSCD="$pcscd_bin" KIOSK_FINGERSIM="$work/fingersim" KIOSK_VCARD="$work/vcard"
 set +e
 unshare --net --mount --propagation private bash -euo pipefail -c '
 	ip link set lo up
