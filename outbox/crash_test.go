@@ -35,7 +35,11 @@ func TestMain(m *testing.M) {
 	if role := os.Getenv(envChild); role != "" {
 		os.Exit(runCrashChild(role))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if drainTemplate != "" {
+		os.RemoveAll(filepath.Dir(drainTemplate))
+	}
+	os.Exit(code)
 }
 
 // runCrashChild is the kiosk side of the crash test. As "enqueue" it queues

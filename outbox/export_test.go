@@ -105,6 +105,9 @@ func TestExportXLSXReadsBack(t *testing.T) {
 	st := openStore(t)
 	enqueueN(t, st, 3)
 	path := filepath.Join(t.TempDir(), "balikan.xlsx")
+	if !databaseContains(t, st, testNIK(0)) {
+		t.Fatal("the queued NIK is not in the database files; the scan below could not fail")
+	}
 
 	n, err := ExportXLSX(context.Background(), st, path, ParamKeys{})
 	if err != nil {
@@ -115,6 +118,9 @@ func TestExportXLSXReadsBack(t *testing.T) {
 	}
 	checkRows(t, readXLSX(t, path), 3)
 	checkAllExported(t, st, 3, "balikan.xlsx")
+	if databaseContains(t, st, testNIK(0)) {
+		t.Error("the database files still contain an exported NIK")
+	}
 }
 
 func TestExportCSVReadsBack(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -143,4 +144,20 @@ func deliveredNIKs(fake *dukcapiltest.Server) map[string]int {
 		}
 	}
 	return counts
+}
+
+// databaseContains reports whether the store's file or its -wal file
+// contains text.
+func databaseContains(t testing.TB, st *store.Store, text string) bool {
+	t.Helper()
+	for _, name := range []string{st.Path(), st.Path() + "-wal"} {
+		data, err := os.ReadFile(name)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		if bytes.Contains(data, []byte(text)) {
+			return true
+		}
+	}
+	return false
 }

@@ -68,6 +68,11 @@ func TestWorkerDeliversInBatches(t *testing.T) {
 			t.Errorf("record %d still holds its NIK after delivery", r.ID)
 		}
 	}
+	for i := 0; i < 5; i++ {
+		if databaseContains(t, st, testNIK(i)) {
+			t.Errorf("the database files still contain the NIK of record %d after delivery", i)
+		}
+	}
 	if log := logs.String(); strings.Contains(log, testNIK(0)) || !strings.Contains(log, "balikan batch delivered") {
 		t.Errorf("log has a NIK or lacks the delivery line:\n%s", log)
 	}
