@@ -160,10 +160,18 @@ func Load(path string) (Config, error) {
 		}
 		return Config{}, fmt.Errorf("config %s: unknown key %s: check the spelling against the README", path, strings.Join(keys, ", "))
 	}
+	cfg.Agreement.ValidFrom = localDay(cfg.Agreement.ValidFrom)
+	cfg.Agreement.ValidUntil = localDay(cfg.Agreement.ValidUntil)
 	if err := cfg.Validate(); err != nil {
 		return Config{}, fmt.Errorf("config %s: %w", path, err)
 	}
 	return cfg, nil
+}
+
+// localDay moves a TOML local date, which the decoder places at midnight
+// UTC, to midnight in the kiosk's own time zone.
+func localDay(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.Local)
 }
 
 // Validate checks the values that have no safe fallback.
