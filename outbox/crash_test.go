@@ -18,8 +18,8 @@ import (
 	"github.com/disdikbud/kiosk/store"
 )
 
-// Environment of a crash-test child process: the test binary started again
-// in the role CRASH_CHILD names.
+// Environment variables of a crash-test child process: the test binary
+// started again in the role that OUTBOX_CRASH_CHILD names.
 const (
 	envChild = "OUTBOX_CRASH_CHILD" // "enqueue" or "drain"
 	envDB    = "OUTBOX_CRASH_DB"    // database path

@@ -11,8 +11,8 @@ import (
 )
 
 // Deliverer sends one batch of balikan items. client.Gateway satisfies it.
-// A nil error means the endpoint took every item, or answered that they had
-// been delivered before.
+// A nil error means the endpoint accepted every item, or replied that they
+// had been delivered before.
 type Deliverer interface {
 	DeliverBalikan(ctx context.Context, items []client.BalikanItem) error
 }
@@ -22,7 +22,7 @@ type Config struct {
 	ParamKeys    ParamKeys     // param key per field [DefaultParamKeys]
 	BatchSize    int           // records per delivery call [50]
 	BackoffBase  time.Duration // pause after the first failure [5s]
-	BackoffMax   time.Duration // longest pause between attempts [10m]
+	BackoffMax   time.Duration // maximum pause between attempts [10m]
 	PollInterval time.Duration // how often an idle worker checks the queue for records it was not woken for [1m]
 	CallTimeout  time.Duration // bound on one delivery call, over the client's own timeouts [2m]
 
@@ -55,7 +55,7 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// Status is what the TUI shows about the queue.
+// Status is the queue state the TUI shows.
 type Status struct {
 	Pending      int           // records not yet delivered or exported
 	LastDelivery time.Time     // zero before the first delivery
@@ -64,10 +64,10 @@ type Status struct {
 }
 
 // Worker delivers queued balikan records in batches until its context ends.
-// After a failed call it pauses with exponential backoff and jitter and
-// halves the batch, down to one record, so an unreachable endpoint is
-// probed with one record at a time and a record the endpoint rejects cannot
-// hold back the others for long. A success restores both.
+// After a failed call it pauses with exponential backoff and jitter, and it
+// halves the batch down to one record. So an unreachable endpoint is probed
+// with one record at a time, and a record the endpoint rejects cannot hold
+// back the others for long. A success restores both.
 type Worker struct {
 	store   *store.Store
 	gateway Deliverer
@@ -116,9 +116,9 @@ func (w *Worker) Status() Status {
 }
 
 // Run delivers until ctx is cancelled, then returns nil. At start it puts
-// records that a stopped process left sending back to pending; the endpoint
-// answers "Data sudah pernah dikirim" to those it had already taken, which
-// counts as delivered. Run returns an error only when that recovery fails.
+// records that a stopped process left sending back to pending. The endpoint
+// replies "Data sudah pernah dikirim" to those it had already accepted,
+// which counts as delivered. Run returns an error only when that recovery fails.
 func (w *Worker) Run(ctx context.Context) error {
 	recovered, err := w.store.RecoverSending(ctx)
 	if err != nil {

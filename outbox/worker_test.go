@@ -95,7 +95,7 @@ func TestWorkerUsesConfiguredParamKeys(t *testing.T) {
 	}
 }
 
-// The fake keeps a batch and then answers 500, so the retry gets "Data
+// The fake keeps a batch and then replies 500, so the retry gets "Data
 // sudah pernah dikirim", which must count as delivered.
 func TestWorkerRetriesServerErrorThenDuplicate(t *testing.T) {
 	st := openStore(t)

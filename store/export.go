@@ -7,7 +7,7 @@ import (
 )
 
 // ExportCandidates returns the Pending records, ordered by ID, without
-// claiming them. Use it to show what an export would hold; an export itself
+// claiming them, to show what an export would contain. An export itself
 // uses ClaimExport, so the delivery worker cannot send a record while it is
 // being written to a file.
 func (s *Store) ExportCandidates(ctx context.Context) ([]QueuedBalikan, error) {

@@ -80,7 +80,7 @@ func checkPIN(pin string) error {
 }
 
 // Authenticate checks an operator's PIN and returns the account. The PIN is
-// checked before the NDA, so only someone who knows the PIN learns that the
+// checked before the NDA, so only someone with the right PIN learns that the
 // NDA is missing. The fifth wrong PIN in a row locks the account for
 // LockoutPeriod, and its error wraps both ErrWrongPIN and ErrLockedOut.
 func (s *Store) Authenticate(ctx context.Context, id, pin string) (Operator, error) {

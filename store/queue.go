@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// State is where a queued balikan record stands.
+// State is the delivery state of a queued balikan record.
 type State string
 
 // A record moves Pending -> Sending -> Delivered through the delivery
@@ -172,7 +172,7 @@ func (s *Store) Requeue(ctx context.Context, ids []int64) error {
 
 // RecoverSending puts records that a stopped process left Sending or
 // Exporting back to Pending and returns how many. Some of them may have
-// reached the gateway; it answers "Data sudah pernah dikirim" to those when
+// reached the gateway. It replies "Data sudah pernah dikirim" to those when
 // they are sent again, which the delivery worker counts as delivered.
 func (s *Store) RecoverSending(ctx context.Context) (int, error) {
 	res, err := s.db.ExecContext(ctx,
