@@ -15,10 +15,9 @@ import (
 // slowest detection, which is close to pcscd's polling interval.
 func BenchmarkPCSCCardToNIK(b *testing.B) {
 	startPCSCD(b)
-	insert(b, vcard.NewSAM(vcard.DemoSAMSecret), vcard.DefaultSAMPort, vcard.ServeOptions{})
+	insertSAM(b)
 	r := newPCSC(b)
 	waitEvent(b, r.Events(), device.ServiceUp, eventTimeout)
-	waitPresent(b, device.DefaultSAMReader, eventTimeout)
 
 	resident := vcard.Residents["andi"]
 	card := vcard.NewCard(resident, vcard.ModeGenuine, vcard.CardOptions{})

@@ -187,18 +187,23 @@ func waitEvent(tb testing.TB, events <-chan device.Event, kind device.EventKind,
 	}
 }
 
-// fingersimPath returns the simulated fingerprint helper, built once per
-// test binary unless KIOSK_FINGERSIM names a built one.
+// fingersimPath returns the simulated fingerprint helper: the binary that
+// KIOSK_FINGERSIM names, or one built for the test.
 func fingersimPath(tb testing.TB) string {
+	return commandPath(tb, "KIOSK_FINGERSIM", "fingersim")
+}
+
+// commandPath returns the binary of cmd/name that the environment variable
+// names, or builds it into the test's temporary directory.
+func commandPath(tb testing.TB, env, name string) string {
 	tb.Helper()
-	if p := os.Getenv("KIOSK_FINGERSIM"); p != "" {
+	if p := os.Getenv(env); p != "" {
 		return p
 	}
-	dir := tb.TempDir()
-	out := filepath.Join(dir, "fingersim")
-	cmd := exec.Command("go", "build", "-o", out, "github.com/disdikbud/kiosk/cmd/fingersim")
+	out := filepath.Join(tb.TempDir(), name)
+	cmd := exec.Command("go", "build", "-o", out, "github.com/disdikbud/kiosk/cmd/"+name)
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		tb.Fatalf("build cmd/fingersim: %v\n%s", err, msg)
+		tb.Fatalf("build cmd/%s: %v\n%s", name, err, msg)
 	}
 	return out
 }
@@ -228,4 +233,13 @@ func waitPresent(tb testing.TB, reader string, timeout time.Duration) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	tb.Fatalf("no card in %q within %v: %v", reader, timeout, last)
+}
+
+// insertSAM puts a virtual SAM with the demo secret into the SAM reader and
+// waits until pcscd has seen it, because pcscd polls each reader on its own
+// and may report the card before the SAM.
+func insertSAM(tb testing.TB) {
+	tb.Helper()
+	insert(tb, vcard.NewSAM(vcard.DemoSAMSecret), vcard.DefaultSAMPort, vcard.ServeOptions{})
+	waitPresent(tb, device.DefaultSAMReader, eventTimeout)
 }

@@ -76,7 +76,7 @@ func TestNewPCSCRejectsBadPattern(t *testing.T) {
 	}
 }
 
-func TestPCSCConfigHidesSecret(t *testing.T) {
+func TestReaderConfigHidesSecret(t *testing.T) {
 	cfg := PCSCConfig{SAMSecret: [32]byte{0x5A, 0x5A, 0x5A}}
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
 		out := fmt.Sprintf(verb, cfg)

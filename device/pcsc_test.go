@@ -1,8 +1,11 @@
 package device_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -20,7 +23,7 @@ func readTimeout() (context.Context, context.CancelFunc) {
 
 func TestPCSCReadsCard(t *testing.T) {
 	startPCSCD(t)
-	insert(t, vcard.NewSAM(vcard.DemoSAMSecret), vcard.DefaultSAMPort, vcard.ServeOptions{})
+	insertSAM(t)
 	r := newPCSC(t)
 	waitEvent(t, r.Events(), device.ServiceUp, eventTimeout)
 
@@ -59,7 +62,7 @@ func TestPCSCReadsCard(t *testing.T) {
 
 func TestPCSCCardRemovedMidRead(t *testing.T) {
 	startPCSCD(t)
-	insert(t, vcard.NewSAM(vcard.DemoSAMSecret), vcard.DefaultSAMPort, vcard.ServeOptions{})
+	insertSAM(t)
 	r := newPCSC(t)
 
 	// After ten card APDUs the read is past the authentication, in the
@@ -84,7 +87,7 @@ func TestPCSCCardRemovedMidRead(t *testing.T) {
 
 func TestPCSCWrongCard(t *testing.T) {
 	startPCSCD(t)
-	insert(t, vcard.NewSAM(vcard.DemoSAMSecret), vcard.DefaultSAMPort, vcard.ServeOptions{})
+	insertSAM(t)
 	r := newPCSC(t)
 	insert(t, vcard.NewCard(vcard.Residents["andi"], vcard.ModeWrongCard, vcard.CardOptions{}), vcard.DefaultCardPort, vcard.ServeOptions{})
 	waitEvent(t, r.Events(), device.CardInserted, eventTimeout)
@@ -146,7 +149,7 @@ func TestPCSCServiceRestart(t *testing.T) {
 
 func TestPCSCFingerprintNoMatchThenMatch(t *testing.T) {
 	startPCSCD(t)
-	insert(t, vcard.NewSAM(vcard.DemoSAMSecret), vcard.DefaultSAMPort, vcard.ServeOptions{})
+	insertSAM(t)
 	r := newPCSC(t)
 	insert(t, vcard.NewCard(vcard.Residents["andi"], vcard.ModeGenuine, vcard.CardOptions{}), vcard.DefaultCardPort, vcard.ServeOptions{})
 	waitEvent(t, r.Events(), device.CardInserted, eventTimeout)
@@ -174,5 +177,33 @@ func TestPCSCFingerprintNoMatchThenMatch(t *testing.T) {
 	}
 	if !second.Matched {
 		t.Errorf("second attempt did not match: %+v", second)
+	}
+}
+
+func TestPCSCVcardCommand(t *testing.T) {
+	startPCSCD(t)
+	r := newPCSC(t)
+	waitEvent(t, r.Events(), device.ServiceUp, eventTimeout)
+
+	vc := exec.Command(commandPath(t, "KIOSK_VCARD", "vcard"), "-card", "siti", "-mode", "tamper", "-retry", "50ms")
+	var log bytes.Buffer
+	vc.Stderr = &log
+	if err := vc.Start(); err != nil {
+		t.Fatalf("start cmd/vcard: %v", err)
+	}
+	defer func() {
+		vc.Process.Signal(os.Interrupt)
+		if err := vc.Wait(); err != nil {
+			t.Errorf("cmd/vcard did not stop cleanly: %v\n%s", err, log.String())
+		}
+	}()
+	waitEvent(t, r.Events(), device.CardInserted, eventTimeout)
+	waitPresent(t, device.DefaultSAMReader, eventTimeout)
+
+	ctx, cancel := readTimeout()
+	defer cancel()
+	_, err := r.ReadCard(ctx)
+	if !errors.Is(err, device.ErrTampered) {
+		t.Errorf("read of a tamper-mode card from cmd/vcard: error %v, want ErrTampered", err)
 	}
 }
