@@ -207,3 +207,19 @@ func TestPCSCVcardCommand(t *testing.T) {
 		t.Errorf("read of a tamper-mode card from cmd/vcard: error %v, want ErrTampered", err)
 	}
 }
+
+func TestPCSCStartsWithoutService(t *testing.T) {
+	requirePCSC(t)
+	r := newPCSC(t)
+	e := waitEvent(t, r.Events(), device.ServiceDown, eventTimeout)
+	if !errors.Is(e.Err, device.ErrServiceDown) {
+		t.Errorf("ServiceDown event error %v, want ErrServiceDown", e.Err)
+	}
+
+	startPCSCD(t)
+	waitEvent(t, r.Events(), device.ServiceUp, eventTimeout)
+	added := waitEvent(t, r.Events(), device.ReaderAdded, eventTimeout)
+	if added.Reader != device.DefaultCardReader && added.Reader != device.DefaultSAMReader {
+		t.Errorf("reader %q added, want one of the vpcd readers", added.Reader)
+	}
+}
