@@ -78,6 +78,18 @@ func (p *EKTPProfile) Read(ctx context.Context, card, sam Transmitter) (*Card, e
 	return r.readFiles()
 }
 
+// WrongSecretError is the SAM's rejection of the unlock secret, with the
+// number of tries left before the SAM locks. It wraps ErrSAMWrongSecret.
+type WrongSecretError struct {
+	TriesLeft int
+}
+
+func (e *WrongSecretError) Error() string {
+	return fmt.Sprintf("%v (tries left before the SAM locks: %d; check the configured SAM secret)", ErrSAMWrongSecret, e.TriesLeft)
+}
+
+func (e *WrongSecretError) Unwrap() error { return ErrSAMWrongSecret }
+
 // relay is one run of the profile over one card and one SAM.
 type relay struct {
 	ctx       context.Context
@@ -111,7 +123,7 @@ func (r *relay) unlock(secret *[32]byte) error {
 	case sw == swOK:
 		return nil
 	case sw&0xFFF0 == swWrongSecretHi:
-		return fmt.Errorf("SAM unlock: %w (tries left before the SAM locks: %d; check the configured SAM secret)", ErrSAMWrongSecret, sw&0x0F)
+		return fmt.Errorf("SAM unlock: %w", &WrongSecretError{TriesLeft: int(sw & 0x0F)})
 	case sw == swLocked:
 		return fmt.Errorf("SAM unlock: %w (ask the issuer to unlock or replace it)", ErrSAMLocked)
 	}

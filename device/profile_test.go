@@ -118,6 +118,10 @@ func TestProfileSAMWrongSecretThenLocked(t *testing.T) {
 	if !strings.Contains(err.Error(), "tries left before the SAM locks: 2") {
 		t.Errorf("first wrong secret: error %q does not say 2 tries are left", err)
 	}
+	var wrongSecret *device.WrongSecretError
+	if !errors.As(err, &wrongSecret) || wrongSecret.TriesLeft != 2 {
+		t.Errorf("first wrong secret: error %v does not carry TriesLeft 2", err)
+	}
 
 	_, err = wrong.Read(context.Background(), card, sam)
 	if !errors.Is(err, device.ErrSAMWrongSecret) || !strings.Contains(err.Error(), "tries left before the SAM locks: 1") {
@@ -280,7 +284,7 @@ func TestProfileSendsCommandsWithoutLe(t *testing.T) {
 	}
 }
 
-// emptier answers one command with an empty response, as pcscd does when
+// emptier returns an empty response to one command, as pcscd does when
 // vpcd loses the card in the middle of a command.
 type emptier struct {
 	device.Transmitter
