@@ -45,7 +45,7 @@ func (w *Worker) deliver(ctx context.Context, batch []store.QueuedBalikan) bool 
 	}
 	w.failures = 0
 	w.batchSize = w.cfg.BatchSize
-	w.log.Info("balikan batch delivered", "records", len(ids), "duration", took)
+	w.log.Info("balikan batch delivered", "records", len(ids), "outcome", "delivered", "duration", took)
 	w.setStatus(func(s *Status) { s.LastError, s.Backoff = "", 0 })
 	w.refreshStatus(ctx)
 	return true

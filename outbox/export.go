@@ -33,6 +33,9 @@ func ExportXLSX(ctx context.Context, st *store.Store, path string, keys ParamKey
 
 // ExportCSV is ExportXLSX for a CSV file (comma-separated, CRLF line ends,
 // UTF-8).
+//
+// NOTE: Excel opens the NIK column of a CSV as a number and rounds it to 15
+// digits. Whoever edits the file in Excel should take the XLSX instead.
 func ExportCSV(ctx context.Context, st *store.Store, path string, keys ParamKeys) (int, error) {
 	return exportFile(ctx, st, path, keys, writeCSV)
 }
