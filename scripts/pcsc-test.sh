@@ -30,6 +30,8 @@ pcscd_bin=$(command -v pcscd || true)
 [ -n "$pcscd_bin" ] || [ ! -x /usr/sbin/pcscd ] || pcscd_bin=/usr/sbin/pcscd
 [ -n "$pcscd_bin" ] || fail "pcscd not found: apt-get install pcscd vsmartcard-vpcd libpcsclite-dev"
 [ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || fail "vpcd driver not found: apt-get install vsmartcard-vpcd"
+command -v unshare >/dev/null || fail "unshare not found: apt-get install util-linux"
+command -v ip >/dev/null || fail "ip not found: apt-get install iproute2"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
