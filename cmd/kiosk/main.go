@@ -5,6 +5,8 @@
 //	kiosk [run]           run with the config file, or the demo without one
 //	kiosk demo            run the demo
 //	kiosk operator add    create or update an operator account
+//	kiosk export          write pending balikan records to XLSX or CSV
+//	kiosk report          print the semester usage report
 package main
 
 import (
@@ -33,6 +35,10 @@ func run(args []string) error {
 		return runDemo(args)
 	case "operator":
 		return runOperator(args)
+	case "export":
+		return runExport(args)
+	case "report":
+		return runReport(args)
 	case "help":
 		usage()
 		return nil
@@ -48,6 +54,8 @@ Commands:
   run        run the kiosk with its config file; runs the demo when there is none (default)
   demo       run the demo: simulated reader, fake gateway on loopback, demo database
   operator   manage operator accounts: kiosk operator add -id OP01 -name "..." -nda 2024-07-01
+  export     write pending balikan records to an .xlsx or .csv file and mark them exported
+  report     print the semester usage report (hits and outcomes per month and operator) as CSV
 
 Run "kiosk COMMAND -h" for the flags of a command.
 `)
