@@ -35,6 +35,8 @@ func run(args []string) error {
 		return runDemo(args)
 	case "operator":
 		return runOperator(args)
+	case "doctor":
+		return runDoctor(args)
 	case "export":
 		return runExport(args)
 	case "report":
@@ -56,6 +58,7 @@ Commands:
   operator   manage operator accounts: kiosk operator add -id OP01 -name "..." -nda 2024-07-01
   export     write pending balikan records to an .xlsx or .csv file and mark them exported
   report     print the semester usage report (hits and outcomes per month and operator) as CSV
+  doctor     check config, gateway, quota, agreement, reader, database and SSH; exit 1 on a failure
 
 Run "kiosk COMMAND -h" for the flags of a command.
 `)
