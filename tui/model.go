@@ -7,6 +7,7 @@ package tui
 import (
 	"context"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -57,6 +58,8 @@ type Model struct {
 	cardPresent bool
 	queue       store.QueueStats
 
+	status atomic.Pointer[Status] // for the SSH support view
+
 	lastInput time.Time
 	notice    string // one-line message above the body, cleared by the next key
 
@@ -102,16 +105,22 @@ func (m *Model) Init() tea.Cmd {
 }
 
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.publishStatus()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.helpView.Width = msg.Width
-		return m, nil
+		return nil
 
 	case tea.KeyMsg:
 		m.lastInput = m.opts.Now()
 		if cmd, handled := m.globalKey(msg); handled {
-			return m, cmd
+			return cmd
 		}
 		m.notice = ""
 
@@ -120,24 +129,24 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if time.Time(msg).Second()%5 == 0 {
 			cmds = append(cmds, m.refreshQueue())
 		}
-		return m, tea.Batch(cmds...)
+		return tea.Batch(cmds...)
 
 	case partMsg:
-		return m, m.partUp(msg)
+		return m.partUp(msg)
 
 	case deviceEventMsg:
-		return m, m.deviceEvent(msg)
+		return m.deviceEvent(msg)
 
 	case queueStatsMsg:
 		if msg.err == nil {
 			m.queue = msg.stats
 		}
-		return m, nil
+		return nil
 	}
 
 	next, cmd := m.screen.update(m, msg)
 	m.screen = next
-	return m, cmd
+	return cmd
 }
 
 // show switches to s and returns the command s needs on arrival, if any.

@@ -70,5 +70,5 @@ func runDemo(args []string) error {
 		opts.DemoCards = app.DemoCards()
 		opts.Simulator = sim
 	}
-	return runProgram(backend, l, opts)
+	return runProgram(backend, l, opts, nil)
 }

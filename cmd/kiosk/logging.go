@@ -15,19 +15,27 @@ const maxLogSize = 5 << 20
 // one started. The log holds events, error kinds, operator IDs, durations
 // and counts; callers never pass population data or credentials.
 func setupLogging(dir string) (func(), error) {
+	_, closeLog, err := setupLoggingWithEvents(dir)
+	return closeLog, err
+}
+
+// setupLoggingWithEvents is setupLogging that also keeps the last log
+// events for the SSH support view.
+func setupLoggingWithEvents(dir string) (*eventRing, func(), error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("create data directory %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("create data directory %s: %w", dir, err)
 	}
 	path := filepath.Join(dir, "kiosk.log")
 	if info, err := os.Stat(path); err == nil && info.Size() > maxLogSize {
 		if err := os.Rename(path, path+".1"); err != nil {
-			return nil, fmt.Errorf("rotate log %s: %w", path, err)
+			return nil, nil, fmt.Errorf("rotate log %s: %w", path, err)
 		}
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("open log %s: %w", path, err)
+		return nil, nil, fmt.Errorf("open log %s: %w", path, err)
 	}
-	slog.SetDefault(slog.New(slog.NewJSONHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo})))
-	return func() { f.Close() }, nil
+	events := newEventRing(slog.NewJSONHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo}), 20)
+	slog.SetDefault(slog.New(events))
+	return events, func() { f.Close() }, nil
 }

@@ -29,7 +29,7 @@ func runConfigured(cfg config.Config) error {
 	if err := gwConfig.Validate(); err != nil {
 		return fmt.Errorf("[gateway]: %w", err)
 	}
-	closeLog, err := setupLogging(cfg.DataDir)
+	events, closeLog, err := setupLoggingWithEvents(cfg.DataDir)
 	if err != nil {
 		return err
 	}
@@ -56,7 +56,10 @@ func runConfigured(cfg config.Config) error {
 		AgreementFrom:  cfg.Agreement.ValidFrom,
 		AgreementUntil: cfg.AgreementEnd(),
 	}
-	return runProgram(app.NewBackend(parts), lang, opts)
+	backend := app.NewBackend(parts)
+	return runProgram(backend, lang, opts, func(model *tui.Model) func() {
+		return startSupport(cfg.SSH, cfg.Lang, model, backend, events)
+	})
 }
 
 func gatewayConfig(g config.Gateway) client.Config {

@@ -10,9 +10,14 @@ import (
 )
 
 // runProgram shows the TUI on this terminal until the operator quits.
-func runProgram(backend tui.Backend, lang i18n.Lang, opts tui.Options) error {
+// withModel, when not nil, starts what needs the model (the SSH support
+// view) and returns the function that stops it.
+func runProgram(backend tui.Backend, lang i18n.Lang, opts tui.Options, withModel func(*tui.Model) func()) error {
 	model := tui.New(backend, lang, opts, nil)
 	defer model.Close()
+	if withModel != nil {
+		defer withModel(model)()
+	}
 
 	slog.Info("kiosk started", "demo", opts.Demo)
 	p := tea.NewProgram(model, tea.WithAltScreen())
