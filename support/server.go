@@ -19,8 +19,9 @@ import (
 )
 
 // connectionBackstop is added to the session limits for the SSH library's own
-// connection deadlines. The view ends sessions itself, with a message; these
-// deadlines only catch connections that never open a view.
+// connection deadlines. The view ends each session itself with a message, so
+// these deadlines only close connections that open no view, or that open
+// session after session to outlast MaxSession.
 const connectionBackstop = time.Minute
 
 // Server is the SSH support server. Create it with New.
@@ -39,7 +40,7 @@ type Server struct {
 type sessionEndKey struct{}
 
 // New checks cfg, loads or creates the host key and builds the server. It
-// does not listen yet; call ListenAndServe.
+// does not listen until ListenAndServe is called.
 func New(cfg Config, snap SnapshotFunc) (*Server, error) {
 	cfg, err := cfg.withDefaults()
 	if err != nil {
@@ -55,7 +56,7 @@ func New(cfg Config, snap SnapshotFunc) (*Server, error) {
 		return nil, fmt.Errorf("%w; create the file with one technician public key a line", err)
 	}
 	if len(keys) == 0 {
-		logger.Warn("support: authorized keys file has no keys, nobody can log in", "path", cfg.AuthorizedKeysPath)
+		logger.Warn("support: authorized keys file contains no keys, so no technician can log in", "path", cfg.AuthorizedKeysPath)
 	}
 
 	signer, created, err := loadOrCreateHostKey(cfg.HostKeyPath)
@@ -136,7 +137,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 }
 
 // Addr returns the address the server listens on, or nil before
-// ListenAndServe has opened it. With Listen "127.0.0.1:0" it tells the port
+// ListenAndServe has opened it. With Listen "127.0.0.1:0" it contains the port
 // the system chose.
 func (s *Server) Addr() net.Addr {
 	s.mu.Lock()
@@ -166,7 +167,13 @@ func (s *Server) authenticate(ctx ssh.Context, key ssh.PublicKey) bool {
 }
 
 // allowRequest accepts the "shell" request that starts the view and rejects
-// "exec" and "subsystem" (SFTP among them) before any handler runs.
+// "exec" and "subsystem" (SFTP among them) before any handler runs. Port
+// forwarding needs channel and request handlers that this server never sets,
+// so the SSH library rejects it.
+//
+// NOTE: the SSH library replies "true" to an agent forwarding request without
+// a way to turn that off. The server never opens an agent channel, so the
+// client's agent is not used, but the client is not told that either.
 func (s *Server) allowRequest(sess ssh.Session, requestType string) bool {
 	if requestType == "shell" {
 		return true
@@ -227,8 +234,8 @@ func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	return tea.NewProgram(view, options...)
 }
 
-// reportEnd prints why the view ended, once the view has left the alternate
-// screen, so the technician sees it in the terminal after disconnecting.
+// reportEnd prints why the view ended after the view has left the alternate
+// screen, so the message stays in the technician's terminal after the session.
 func (s *Server) reportEnd(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		text := catalogs[s.cfg.Lang]

@@ -399,6 +399,47 @@ func TestExecAndSubsystemRejected(t *testing.T) {
 	if _, err := client.Dial("tcp", srv.Addr().String()); err == nil {
 		t.Error("local port forwarding (direct-tcpip) accepted")
 	}
+	if listener, err := client.Listen("tcp", "127.0.0.1:0"); err == nil {
+		listener.Close()
+		t.Error("remote port forwarding (tcpip-forward) accepted")
+	}
+}
+
+func TestShutdownEndsOpenSessions(t *testing.T) {
+	k := newTestKiosk(t)
+	srv, err := New(k.config(), testSnapshot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.ListenAndServe() }()
+	for srv.Addr() == nil {
+		time.Sleep(10 * time.Millisecond)
+	}
+
+	client, err := dial(t, srv, gossh.PublicKeys(k.signer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	tm := openView(t, client, 80, 24)
+	tm.waitFor("4217", 5*time.Second)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	if err := srv.Shutdown(ctx); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Shutdown with an open view returned %v, want context.DeadlineExceeded", err)
+	}
+	tm.wait(5 * time.Second)
+
+	select {
+	case err := <-served:
+		if err != nil {
+			t.Errorf("ListenAndServe after Shutdown returned %v, want nil", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("ListenAndServe still running 5s after Shutdown")
+	}
 }
 
 func TestSessionKeyCheckedAgain(t *testing.T) {

@@ -91,7 +91,7 @@ type model struct {
 	started     time.Time
 	lastKey     time.Time
 
-	// width and height are the window size; 40x12 until the first
+	// width and height are the window size, 40x12 until the first
 	// WindowSizeMsg arrives.
 	width  int
 	height int
@@ -131,7 +131,7 @@ func (m *model) fetch() (msg tea.Msg) {
 	defer func() {
 		if r := recover(); r != nil {
 			// The panic value is not logged because it could carry whatever
-			// the kiosk was holding; its type is enough to start looking.
+			// the kiosk was holding. Its type is enough to start looking.
 			m.logger.Error("support: snapshot function panicked", "panic_type", fmt.Sprintf("%T", r))
 			msg = snapshotMsg{ok: false}
 		}
