@@ -22,8 +22,17 @@ type message struct {
 
 func say(p phrase, args ...any) message { return message{p: p, args: args} }
 
+// in formats m in one language; an argument that is itself a message is
+// formatted in the same language.
 func (m message) in(en bool) string {
-	return fmt.Sprintf(m.p.in(en), m.args...)
+	args := make([]any, len(m.args))
+	for i, a := range m.args {
+		if inner, ok := a.(message); ok {
+			a = inner.in(en)
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(m.p.in(en), args...)
 }
 
 // Report frame.
