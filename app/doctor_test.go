@@ -124,7 +124,7 @@ func writeFile(t *testing.T, path, body string, mode os.FileMode) {
 	}
 }
 
-// twoReaders stands in for pcscd with both vpcd readers present.
+// twoReaders replaces pcscd with a list of both vpcd readers.
 func twoReaders() ([]string, error) {
 	return []string{device.DefaultCardReader, device.DefaultSAMReader}, nil
 }
