@@ -33,7 +33,11 @@ type Parts struct {
 	// gateway.
 	Outbox     outbox.Config
 	DailyLimit int
-	Now        func() time.Time
+	// VerifyThreshold is the TRESHOLD sent with CALL_VERIFY_BY_ELEMEN,
+	// 1-100. Zero sends the gateway client's configured threshold, which
+	// defaults to client.DefaultThreshold.
+	VerifyThreshold int
+	Now             func() time.Time
 }
 
 // Backend implements tui.Backend. Its parts appear one by one while the
@@ -201,6 +205,23 @@ func (b *Backend) Lookup(ctx context.Context, operator, nik string) (client.Look
 		return client.LookupResult{}, &client.CallError{Method: client.MethodLookup, Outcome: client.NetworkDown, NeverSent: true, Err: fmt.Errorf("gateway not configured")}
 	}
 	return guard.Lookup(ctx, operator, nik)
+}
+
+// Verify sends CALL_VERIFY_BY_ELEMEN through the quota guard, so the call
+// is counted before it is sent, like Lookup.
+func (b *Backend) Verify(ctx context.Context, operator, nik string, elements map[string]string) (client.VerifyResult, error) {
+	b.mu.RLock()
+	guard := b.guard
+	b.mu.RUnlock()
+	if guard == nil {
+		return client.VerifyResult{QuotaRemaining: -1}, &client.CallError{Method: client.MethodVerify, Outcome: client.NetworkDown, NeverSent: true, Err: fmt.Errorf("gateway not configured")}
+	}
+
+	threshold := b.parts.VerifyThreshold
+	if threshold <= 0 {
+		threshold = -1 // the client's configured threshold
+	}
+	return guard.Verify(ctx, operator, nik, elements, threshold)
 }
 
 func (b *Backend) Quota() client.QuotaStatus {

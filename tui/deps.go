@@ -23,6 +23,10 @@ type Backend interface {
 	Reader() device.Reader
 	Matcher() device.Matcher
 	Lookup(ctx context.Context, operator, nik string) (client.LookupResult, error)
+	// Verify sends CALL_VERIFY_BY_ELEMEN for nik with the claimed elements,
+	// keyed by wire name (client.ElementKeys). It consumes one hit, like
+	// Lookup.
+	Verify(ctx context.Context, operator, nik string, elements map[string]string) (client.VerifyResult, error)
 	Quota() client.QuotaStatus
 	Enqueue(ctx context.Context, b ppdb.Balikan, operator string) (int64, error)
 	QueueStats(ctx context.Context) (store.QueueStats, error)
@@ -59,6 +63,9 @@ type Options struct {
 	// DemoLookupHint is shown while a NIK is typed in the demo: NIKs of
 	// made-up students that the fake gateway knows.
 	DemoLookupHint string
+	// AdmissionYear is the year whose 1 July counts for the age rule of
+	// the level applied for; 0 means the current year.
+	AdmissionYear int
 }
 
 func (o *Options) setDefaults() {

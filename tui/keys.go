@@ -18,6 +18,7 @@ type keyMap struct {
 	Quit      key.Binding
 	TypeNIK   key.Binding
 	Balikan   key.Binding
+	Verify    key.Binding
 	Retry     key.Binding
 	DemoCard  key.Binding
 	DemoOther key.Binding
@@ -39,6 +40,7 @@ func newKeyMap(c i18n.Catalog) keyMap {
 		Quit:      b(c.T(i18n.KeyQuit), "ctrl+c"),
 		TypeNIK:   b(c.T(i18n.KeyTypeNIK), "t"),
 		Balikan:   b(c.T(i18n.KeyBalikan), "b"),
+		Verify:    b(c.T(i18n.KeyVerify), "v"),
 		Retry:     b(c.T(i18n.KeyRetry), "enter"),
 		DemoCard:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", c.T(i18n.KeyDemoCard))),
 		DemoOther: b(c.T(i18n.KeyDemoOther), "0"),

@@ -24,9 +24,10 @@ type lookupScreen struct {
 	input    textinput.Model
 	inputErr string
 	busy     bool
-	outcome  i18n.Key // the last lookup's result message, or ""
-	offline  bool     // the last lookup could not reach the gateway
-	shownNIK string   // the NIK whose record is on screen, or ""
+	outcome  i18n.Key      // the last lookup's result message, or ""
+	offline  bool          // the last lookup could not reach the gateway
+	shownNIK string        // the NIK whose record is on screen, or ""
+	verify   *verifyScreen // the last verification, kept while the registration lasts
 }
 
 type lookupResultMsg struct {
@@ -45,9 +46,9 @@ func (s *lookupScreen) title(m *Model) string { return m.T(i18n.TitleLookup) }
 
 func (s *lookupScreen) help(m *Model) []key.Binding {
 	if s.typing {
-		return []key.Binding{m.keys.Enter, m.keys.Back}
+		return []key.Binding{m.keys.Enter, m.keys.Verify, m.keys.Back}
 	}
-	return []key.Binding{m.keys.Enter, m.keys.TypeNIK, m.keys.Balikan, m.keys.Back, m.keys.Lock}
+	return []key.Binding{m.keys.Enter, m.keys.TypeNIK, m.keys.Verify, m.keys.Balikan, m.keys.Back, m.keys.Lock}
 }
 
 func (s *lookupScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
@@ -57,6 +58,9 @@ func (s *lookupScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 	case tea.KeyMsg:
 		if s.busy {
 			return s, nil
+		}
+		if s.typing && key.Matches(msg, m.keys.Verify) {
+			return s.verifyTyped(m)
 		}
 		if s.typing {
 			return s, s.typingKey(m, msg)
@@ -74,6 +78,12 @@ func (s *lookupScreen) menuKey(m *Model, msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.typing = true
 		s.input.Focus()
 		return s, textinput.Blink
+	case key.Matches(msg, m.keys.Verify):
+		target := s.shownNIK
+		if target == "" {
+			target = m.reg.Holder.NIK
+		}
+		return s.openVerify(target), nil
 	case key.Matches(msg, m.keys.Balikan):
 		target := s.shownNIK
 		if target == "" {
@@ -114,6 +124,27 @@ func (s *lookupScreen) typingKey(m *Model, msg tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
 	return cmd
+}
+
+// verifyTyped opens the verification for the NIK being typed, which must
+// be valid. Without a looked-up record the check goes to the gateway.
+func (s *lookupScreen) verifyTyped(m *Model) (screen, tea.Cmd) {
+	nik := s.input.Value()
+	if _, err := ppdb.ParseNIK(nik); err != nil {
+		s.inputErr = nikErrorMessage(m, err)
+		return s, nil
+	}
+	s.inputErr = ""
+	return s.openVerify(nik), nil
+}
+
+// openVerify returns the verification screen for nik, the earlier one when
+// it was for the same NIK, so the typed claims and verdicts stay.
+func (s *lookupScreen) openVerify(nik string) *verifyScreen {
+	if s.verify == nil || s.verify.nik != nik {
+		s.verify = newVerifyScreen(s, nik)
+	}
+	return s.verify
 }
 
 func allDigits(rs []rune) bool {
