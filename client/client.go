@@ -27,6 +27,10 @@ type HTTPClient struct {
 	store     *http.Client
 	lookupURL string
 	verifyURL string
+
+	// lookupTail is the CALL_NIK body after the NIK's value: the
+	// credentials, encoded once by New.
+	lookupTail []byte
 }
 
 var _ Gateway = (*HTTPClient)(nil)
@@ -53,14 +57,18 @@ func New(cfg Config) (*HTTPClient, error) {
 	}
 
 	prefix := strings.TrimSuffix(cfg.BaseURL, "/") + "/dukcapil/get_json/" + url.PathEscape(cfg.CustomerID) + "/"
-	return &HTTPClient{
+	c := &HTTPClient{
 		cfg:       cfg,
 		log:       cfg.Logger,
 		gateway:   gateway,
 		store:     store,
 		lookupURL: prefix + MethodLookup,
 		verifyURL: prefix + MethodVerify,
-	}, nil
+	}
+	if c.lookupTail, err = c.encodeLookupTail(); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // lookupRequest is the CALL_NIK body, in the key spelling gateways accept
@@ -72,11 +80,54 @@ type lookupRequest struct {
 	IPUser   string `json:"IP_USER"`
 }
 
+// lookupBodyStart is the CALL_NIK body up to the NIK's value.
+const lookupBodyStart = `{"NIK":"`
+
+// encodeLookupTail encodes the CALL_NIK body with an empty NIK and returns
+// what follows the NIK's value, so that lookupBody need not encode the
+// credentials on every call.
+func (c *HTTPClient) encodeLookupTail() ([]byte, error) {
+	body, err := json.Marshal(lookupRequest{UserID: c.cfg.UserID, Password: c.cfg.Password, IPUser: c.cfg.IPUser})
+	if err != nil {
+		return nil, err
+	}
+	// json.Marshal writes the fields in declaration order, NIK first.
+	return body[len(lookupBodyStart)+1:], nil
+}
+
+// lookupBody returns the CALL_NIK body, the same bytes json.Marshal
+// produces for lookupRequest.
+func (c *HTTPClient) lookupBody(nik string) ([]byte, error) {
+	if !isVerbatimJSON(nik) {
+		return json.Marshal(lookupRequest{NIK: nik, UserID: c.cfg.UserID, Password: c.cfg.Password, IPUser: c.cfg.IPUser})
+	}
+	body := make([]byte, 0, len(lookupBodyStart)+len(nik)+1+len(c.lookupTail))
+	body = append(body, lookupBodyStart...)
+	body = append(body, nik...)
+	body = append(body, '"')
+	return append(body, c.lookupTail...), nil
+}
+
+// isVerbatimJSON reports whether json.Marshal writes s between its quotes
+// unchanged: printable ASCII other than the quote, the backslash and the
+// characters it escapes for HTML (<, >, &).
+func isVerbatimJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b < 0x20 || b > 0x7e:
+			return false
+		case b == '"' || b == '\\' || b == '<' || b == '>' || b == '&':
+			return false
+		}
+	}
+	return true
+}
+
 // LookupNIK sends CALL_NIK. A reply from the gateway, including an error
 // object such as "Data Tidak Ditemukan" or "Login Gagal", returns a nil
 // error and its outcome in the result. A *CallError means no usable reply.
 func (c *HTTPClient) LookupNIK(ctx context.Context, nik string) (LookupResult, error) {
-	body, err := json.Marshal(lookupRequest{NIK: nik, UserID: c.cfg.UserID, Password: c.cfg.Password, IPUser: c.cfg.IPUser})
+	body, err := c.lookupBody(nik)
 	if err != nil {
 		return LookupResult{QuotaRemaining: -1}, err
 	}
@@ -137,25 +188,35 @@ func decodeError(method string, err error) error {
 // (population data) once the exchange is over.
 func (ex *exchange) wipe() {
 	clear(ex.body)
-	clear(ex.reply)
+	releaseReply(ex.reply)
+	ex.reply = nil
 }
 
 // logCall records one call: method, outcome, duration, HTTP status and
 // attempts, never the NIK, a record field or a credential.
 func (c *HTTPClient) logCall(ctx context.Context, ex *exchange, outcome Outcome, err error, took time.Duration) {
 	level := slog.LevelInfo
-	attrs := []slog.Attr{
+	if err != nil {
+		level = slogWarn
+	}
+	if !c.log.Enabled(ctx, level) {
+		return
+	}
+
+	attrs := [7]slog.Attr{
 		methodAttr(ex.method),
 		slog.String("outcome", outcome.String()),
 		slog.Duration("duration", took),
 		slog.Int("http_status", ex.status),
 		slog.Int("attempts", ex.attempts),
 	}
+	n := 5
 	if err != nil {
-		level = slogWarn
-		attrs = append(attrs, slog.Bool("never_sent", NeverSent(err)), errorAttr(err))
+		attrs[5] = slog.Bool("never_sent", NeverSent(err))
+		attrs[6] = errorAttr(err)
+		n = 7
 	}
-	c.log.LogAttrs(ctx, level, "gateway call", attrs...)
+	c.log.LogAttrs(ctx, level, "gateway call", attrs[:n]...)
 }
 
 const slogWarn = slog.LevelWarn

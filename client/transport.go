@@ -6,7 +6,6 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/http/httptrace"
@@ -90,15 +89,8 @@ func (c *HTTPClient) attempt(ctx context.Context, hc *http.Client, ex *exchange)
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
 	defer cancel()
 
-	// GotConn fires once a connection (and its TLS handshake) is ready and
-	// before any byte of the request is written. Without it, no byte of the
-	// request left the kiosk.
-	var connected atomic.Bool
-	trace := &httptrace.ClientTrace{
-		GotConn: func(httptrace.GotConnInfo) { connected.Store(true) },
-	}
-
-	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(ctx, trace), http.MethodPost, ex.url, bytes.NewReader(ex.body))
+	trace := newConnTrace()
+	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(ctx, &trace.hooks), http.MethodPost, ex.url, bytes.NewReader(ex.body))
 	if err != nil {
 		return &CallError{Method: ex.method, Outcome: OutcomeUnknown, NeverSent: true, Err: err}
 	}
@@ -110,17 +102,34 @@ func (c *HTTPClient) attempt(ctx context.Context, hc *http.Client, ex *exchange)
 
 	resp, err := hc.Do(req)
 	if err != nil {
-		return transportError(ex.method, err, !connected.Load())
+		return transportError(ex.method, err, !trace.connected.Load())
 	}
 	defer resp.Body.Close()
 
 	ex.status = resp.StatusCode
-	ex.reply, err = readReply(resp.Body)
+	releaseReply(ex.reply)
+	ex.reply, err = readReply(resp.Body, resp.ContentLength)
 	if err != nil {
 		return transportError(ex.method, err, false)
 	}
 	return nil
 }
+
+// connTrace records whether an attempt got a connection. GotConn fires
+// once a connection (and its TLS handshake) is ready and before any byte of
+// the request is written. Without it, no byte of the request left the kiosk.
+type connTrace struct {
+	hooks     httptrace.ClientTrace
+	connected atomic.Bool
+}
+
+func newConnTrace() *connTrace {
+	t := new(connTrace)
+	t.hooks.GotConn = t.gotConn
+	return t
+}
+
+func (t *connTrace) gotConn(httptrace.GotConnInfo) { t.connected.Store(true) }
 
 // transportError classifies a failed exchange. A connection that was never
 // established means NetworkDown and NeverSent, whatever the cause (refused,
@@ -148,16 +157,3 @@ func isTimeout(err error) bool {
 }
 
 var errReplyTooLarge = fmt.Errorf("%w: the reply is larger than %d bytes", errMalformed, maxReplyBytes)
-
-func readReply(body io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(body, maxReplyBytes+1))
-	if err != nil {
-		clear(data)
-		return nil, err
-	}
-	if len(data) > maxReplyBytes {
-		clear(data)
-		return nil, errReplyTooLarge
-	}
-	return data, nil
-}
