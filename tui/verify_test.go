@@ -139,6 +139,33 @@ func TestVerifyAgeTooOldForSMP(t *testing.T) {
 	k.waitFor("16 tahun 11 bulan", "Melebihi batas usia SMP (paling tinggi 15 tahun).")
 }
 
+func TestVerifyAgeSDNeedsException(t *testing.T) {
+	k := startKiosk(t, i18n.Indonesian, 100, 40, func(o *tui.Options) { o.AdmissionYear = 2019 })
+	pupil := dukcapiltest.Residents()[3] // born 11-08-2013
+	k.verifyCard("1")
+	k.runes("t")
+	k.runes(pupil.NIK)
+	k.key(tea.KeyEnter)
+	k.waitFor(pupil.Name)
+
+	k.runes("v")
+	k.fillClaims(claimsForm{level: "SD"})
+	k.waitFor("5 tahun 10 bulan pada 01-07-2019", "PENGECUALIAN: di bawah 6 tahun", "Usia pengecualian")
+}
+
+func TestVerifyByElementNIKWarning(t *testing.T) {
+	k := startKiosk(t, i18n.Indonesian, 100, 40, nil)
+	k.verifyCard("1") // the father's NIK encodes a man born 12-05-78
+
+	k.runes("v")
+	k.waitFor("Cara: CALL_VERIFY_BY_ELEMEN di Dukcapil")
+	k.fillClaims(claimsForm{birthDate: "12-05-1978", sex: "P"})
+	k.waitFor(
+		"Jenis kelamin: tidak cocok",
+		"Peringatan: jenis kelamin dalam NIK berbeda dengan formulir (bukan penolakan).",
+	)
+}
+
 func TestVerifyByElementWithoutRecord(t *testing.T) {
 	k := startKiosk(t, i18n.Indonesian, 100, 40, func(o *tui.Options) { o.AdmissionYear = 2026 })
 	father := dukcapiltest.Residents()[0]
