@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"context"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -203,6 +204,12 @@ func TestVerifyByElementWithoutRecord(t *testing.T) {
 	if got := k.backend.Quota().Used; got != used+1 {
 		t.Errorf("lookup after verification used another hit: %d in all, want 1", got-used)
 	}
+
+	// The claims and verdicts were shown, never written.
+	if err := k.backend.Store().Checkpoint(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	assertNoPopulationData(t, k.dataDir, father, false)
 }
 
 func TestVerifyEnglishCatalog(t *testing.T) {
