@@ -33,6 +33,8 @@ type Parts struct {
 	// gateway.
 	Outbox     outbox.Config
 	DailyLimit int
+	// ExportDir is the folder the supervisor's export path starts in.
+	ExportDir string
 	// VerifyThreshold is the TRESHOLD sent with CALL_VERIFY_BY_ELEMEN,
 	// 1-100. Zero sends the gateway client's configured threshold, which
 	// defaults to client.DefaultThreshold.

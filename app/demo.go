@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/disdikbud/kiosk/client"
@@ -105,5 +106,6 @@ func DemoParts(dbPath string, sim *device.Simulator) Parts {
 			return sim, &device.SimMatcher{Delay: 700 * time.Millisecond}, nil
 		},
 		DailyLimit: dukcapiltest.DefaultQuota,
+		ExportDir:  filepath.Dir(dbPath),
 	}
 }

@@ -28,7 +28,7 @@ const doctorOperator = "DOCTOR"
 // ca_file and the self-signed setting, which checkGatewayAddresses reports
 // in more detail.
 func (d *doctor) checkGatewaySettings(context.Context) {
-	err := gatewayClientConfig(d.cfg.Gateway).Validate()
+	err := GatewayClientConfig(d.cfg.Gateway).Validate()
 	var problems []string
 	for _, e := range flatten(err) {
 		var ce *client.ConfigError
@@ -216,7 +216,7 @@ func (d *doctor) checkLogin(ctx context.Context, st *store.Store) {
 		d.report.fail(pCheckLogin, say(pLoginNoStore), say(pLoginNoStoreFix))
 		return
 	}
-	gw, err := client.New(gatewayClientConfig(d.cfg.Gateway))
+	gw, err := client.New(GatewayClientConfig(d.cfg.Gateway))
 	if err != nil {
 		d.report.fail(pCheckLogin, say(pLoginNoClient), say(pGatewaySettingsFix))
 		return
@@ -291,10 +291,9 @@ func validNIK(nik string) bool {
 	return true
 }
 
-// gatewayClientConfig maps the [gateway] section onto the client's config.
-// NOTE: it repeats the kiosk command's own mapping, which lives in package
-// main; a key added there must be added here too.
-func gatewayClientConfig(g config.Gateway) client.Config {
+// GatewayClientConfig maps the config file's [gateway] section onto the
+// gateway client's config.
+func GatewayClientConfig(g config.Gateway) client.Config {
 	return client.Config{
 		BaseURL:                     g.BaseURL,
 		CustomerID:                  g.CustomerID,

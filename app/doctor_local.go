@@ -9,7 +9,6 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -259,30 +258,20 @@ func listPCSCReaders() ([]string, error) {
 	return names, err
 }
 
-// pickReaderNames picks the card reader and a different SAM reader the way
-// the PC/SC reader does: a pattern with *, ? or [ is a glob on the whole
-// name, anything else a substring.
-// NOTE: this repeats the device package's unexported matching rule.
+// pickReaderNames picks the card reader and a different SAM reader by the
+// PC/SC reader's own matching rule.
 func pickReaderNames(cardPattern, samPattern string, names []string) (card, sam string) {
 	for _, n := range names {
-		if card == "" && matchReaderName(cardPattern, n) {
+		if card == "" && device.MatchReaderName(cardPattern, n) {
 			card = n
 		}
 	}
 	for _, n := range names {
-		if sam == "" && n != card && matchReaderName(samPattern, n) {
+		if sam == "" && n != card && device.MatchReaderName(samPattern, n) {
 			sam = n
 		}
 	}
 	return card, sam
-}
-
-func matchReaderName(pattern, name string) bool {
-	if strings.ContainsAny(pattern, "*?[") {
-		ok, _ := path.Match(pattern, name)
-		return ok
-	}
-	return strings.Contains(name, pattern)
 }
 
 func quoteAll(names []string) []string {

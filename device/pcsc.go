@@ -138,7 +138,10 @@ func (p *PCSC) emit(e Event) {
 }
 
 // matchReader reports whether name matches a configured pattern.
-func matchReader(pattern, name string) bool {
+// MatchReaderName reports whether a PC/SC reader name fits a configured
+// pattern: a pattern with *, ? or [ is a path.Match glob on the whole name,
+// anything else a substring.
+func MatchReaderName(pattern, name string) bool {
 	if strings.ContainsAny(pattern, "*?[") {
 		ok, _ := path.Match(pattern, name)
 		return ok
@@ -150,12 +153,12 @@ func matchReader(pattern, name string) bool {
 // the first other reader that matches the SAM pattern, "" when none does.
 func (p *PCSC) pickReaders(names []string) (card, sam string) {
 	for _, n := range names {
-		if card == "" && matchReader(p.cfg.CardReader, n) {
+		if card == "" && MatchReaderName(p.cfg.CardReader, n) {
 			card = n
 		}
 	}
 	for _, n := range names {
-		if n != card && sam == "" && matchReader(p.cfg.SAMReader, n) {
+		if n != card && sam == "" && MatchReaderName(p.cfg.SAMReader, n) {
 			sam = n
 		}
 	}

@@ -44,6 +44,12 @@ type kiosk struct {
 
 func startKiosk(t *testing.T, lang i18n.Lang, w, h int, mutate func(*tui.Options)) *kiosk {
 	t.Helper()
+	return startKioskParts(t, lang, w, h, mutate, nil)
+}
+
+// startKioskParts is startKiosk with a change to the backend's parts.
+func startKioskParts(t *testing.T, lang i18n.Lang, w, h int, mutate func(*tui.Options), mutateParts func(*app.Parts)) *kiosk {
+	t.Helper()
 	dataDir := t.TempDir()
 	logFile, err := os.OpenFile(filepath.Join(dataDir, "kiosk.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
@@ -54,7 +60,11 @@ func startKiosk(t *testing.T, lang i18n.Lang, w, h int, mutate func(*tui.Options
 	t.Cleanup(func() { slog.SetDefault(previous); logFile.Close() })
 
 	sim := device.NewSimulator()
-	backend := app.NewBackend(app.DemoParts(filepath.Join(dataDir, "kiosk.db"), sim))
+	parts := app.DemoParts(filepath.Join(dataDir, "kiosk.db"), sim)
+	if mutateParts != nil {
+		mutateParts(&parts)
+	}
+	backend := app.NewBackend(parts)
 	now := time.Now()
 	opts := tui.Options{
 		Demo:           true,

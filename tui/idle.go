@@ -17,16 +17,34 @@ func newIdleScreen() *idleScreen { return &idleScreen{} }
 func (s *idleScreen) title(m *Model) string { return m.T(i18n.TitleIdle) }
 
 func (s *idleScreen) help(m *Model) []key.Binding {
-	return []key.Binding{m.keys.Enter, m.keys.Language, m.keys.Quit}
+	keys := []key.Binding{m.keys.Enter}
+	if _, ok := m.be.(Supervision); ok {
+		keys = append(keys, supervisorKeyMap(m).Open)
+	}
+	return append(keys, m.keys.Language, m.keys.Quit)
 }
 
 func (s *idleScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.keys.Enter) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return s, nil
+	}
+	switch {
+	case key.Matches(k, m.keys.Enter):
 		if !m.parts[PartStore].up {
 			m.notice = m.T(i18n.StoreNotReady)
 			return s, nil
 		}
 		return m.show(newSignInScreen(m))
+	case key.Matches(k, supervisorKeyMap(m).Open):
+		if _, ok := m.be.(Supervision); !ok {
+			return s, nil
+		}
+		if !m.parts[PartStore].up {
+			m.notice = m.T(i18n.SupervisorUnavailable)
+			return s, nil
+		}
+		return newSupervisorAuthScreen(s, purposeMenu), nil
 	}
 	return s, nil
 }

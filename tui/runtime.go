@@ -127,8 +127,8 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			m.wipe()
 			return tea.Quit, true
 		}
-		if _, already := m.screen.(*quitScreen); !already {
-			m.screen = newQuitScreen(m, m.screen)
+		if _, already := m.screen.(*supervisorAuthScreen); !already {
+			m.screen = newSupervisorAuthScreen(m.screen, purposeQuit)
 		}
 		return nil, true
 	case key.Matches(msg, m.keys.Lock):

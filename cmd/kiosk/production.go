@@ -25,7 +25,7 @@ func runConfigured(cfg config.Config) error {
 	if err != nil {
 		return err
 	}
-	gwConfig := gatewayConfig(cfg.Gateway)
+	gwConfig := app.GatewayClientConfig(cfg.Gateway)
 	if err := gwConfig.Validate(); err != nil {
 		return fmt.Errorf("[gateway]: %w", err)
 	}
@@ -48,6 +48,7 @@ func runConfigured(cfg config.Config) error {
 		},
 		Outbox:     outboxConfig(cfg.Balikan),
 		DailyLimit: cfg.Quota.DailyLimit,
+		ExportDir:  cfg.DataDir,
 	}
 	opts := tui.Options{
 		IdleTimeout:    cfg.Session.IdleTimeout,
@@ -58,27 +59,8 @@ func runConfigured(cfg config.Config) error {
 	}
 	backend := app.NewBackend(parts)
 	return runProgram(backend, lang, opts, func(model *tui.Model) func() {
-		return startSupport(cfg.SSH, cfg.Lang, model, backend, events)
+		return startSupport(cfg.SSH, cfg.DataDir, cfg.Lang, model, backend, events)
 	})
-}
-
-func gatewayConfig(g config.Gateway) client.Config {
-	return client.Config{
-		BaseURL:                     g.BaseURL,
-		CustomerID:                  g.CustomerID,
-		UserID:                      g.UserID,
-		Password:                    g.Password,
-		IPUser:                      g.IPUser,
-		StoreURL:                    g.StoreURL,
-		StoreToken:                  g.StoreToken,
-		LembagaID:                   g.LembagaID,
-		LembagaName:                 g.LembagaName,
-		ConnectTimeout:              g.ConnectTimeout,
-		CallTimeout:                 g.CallTimeout,
-		CAFile:                      g.CAFile,
-		InsecureSkipVerifyForBareIP: g.AllowSelfSignedIP,
-		Threshold:                   g.Threshold,
-	}
 }
 
 // outboxConfig maps [balikan] param_keys, given by default key, onto the

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"log/slog"
+	"path/filepath"
 	"time"
 
 	"github.com/disdikbud/kiosk/config"
@@ -19,9 +20,12 @@ var startedAt = time.Now()
 // startSupport starts the SSH support server when [ssh] listen is set and
 // returns a function that stops it. A server that cannot start is logged
 // and left off: the kiosk itself keeps running.
-func startSupport(cfg config.SSH, lang string, model *tui.Model, backend tui.Backend, events *eventRing) func() {
+func startSupport(cfg config.SSH, dataDir, lang string, model *tui.Model, backend tui.Backend, events *eventRing) func() {
 	if cfg.Listen == "" {
 		return func() {}
+	}
+	if cfg.HostKey == "" {
+		cfg.HostKey = filepath.Join(dataDir, "ssh_host_ed25519")
 	}
 	snap := func() support.Snapshot {
 		st := model.Status()

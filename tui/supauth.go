@@ -9,46 +9,68 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/disdikbud/kiosk/store"
 	"github.com/disdikbud/kiosk/tui/i18n"
 )
 
-// quitScreen asks for a supervisor's ID and PIN before the kiosk exits.
-type quitScreen struct {
+// supervisorAuthScreen asks for a supervisor's ID and PIN before a step
+// that only a supervisor may take: leaving the kiosk, or the supervisor's
+// menu. The screen underneath keeps receiving its messages meanwhile.
+type supervisorAuthScreen struct {
 	back    screen
+	purpose supervisorPurpose
 	id, pin textinput.Model
 	focus   int
 	err     string
 	busy    bool
 }
 
-type quitAuthMsg struct{ err error }
+// supervisorPurpose is what a supervisor's ID and PIN open.
+type supervisorPurpose int
 
-func newQuitScreen(m *Model, back screen) *quitScreen {
+const (
+	purposeQuit supervisorPurpose = iota
+	purposeMenu
+)
+
+type supervisorAuthMsg struct {
+	op  store.Operator
+	err error
+}
+
+func newSupervisorAuthScreen(back screen, purpose supervisorPurpose) *supervisorAuthScreen {
 	id := newInput(16)
 	id.Focus()
 	pin := newInput(8)
 	pin.EchoMode = textinput.EchoPassword
 	pin.EchoCharacter = '•'
-	return &quitScreen{back: back, id: id, pin: pin}
+	return &supervisorAuthScreen{back: back, purpose: purpose, id: id, pin: pin}
 }
 
-func (s *quitScreen) title(m *Model) string { return m.T(i18n.TitleQuit) }
+func (s *supervisorAuthScreen) title(m *Model) string {
+	if s.purpose == purposeMenu {
+		return m.T(i18n.TitleSupervisor)
+	}
+	return m.T(i18n.TitleQuit)
+}
 
-func (s *quitScreen) help(m *Model) []key.Binding {
+func (s *supervisorAuthScreen) help(m *Model) []key.Binding {
 	return []key.Binding{m.keys.Enter, m.keys.Next, m.keys.Back}
 }
 
-func (s *quitScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
+func (s *supervisorAuthScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case quitAuthMsg:
+	case supervisorAuthMsg:
 		s.busy = false
 		if msg.err != nil {
-			s.err = m.T(i18n.QuitDenied)
+			s.err = m.T(i18n.SupervisorDenied)
+			if s.purpose == purposeQuit {
+				s.err = m.T(i18n.QuitDenied)
+			}
 			s.pin.SetValue("")
 			return s, nil
 		}
-		m.wipe()
-		return s, tea.Quit
+		return s.granted(m, msg.op)
 	case tea.KeyMsg:
 		if s.busy {
 			return s, nil
@@ -85,7 +107,7 @@ func (s *quitScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 	return s, cmd
 }
 
-func (s *quitScreen) submit(m *Model) tea.Cmd {
+func (s *supervisorAuthScreen) submit(m *Model) tea.Cmd {
 	id := strings.ToUpper(strings.TrimSpace(s.id.Value()))
 	pin := s.pin.Value()
 	s.busy, s.err = true, ""
@@ -97,16 +119,33 @@ func (s *quitScreen) submit(m *Model) tea.Cmd {
 		if err == nil && !op.Supervisor {
 			err = errNotSupervisor
 		}
-		if err == nil {
-			be.Audit(ctx, op.ID, "quit")
-		}
-		return quitAuthMsg{err: err}
+		return supervisorAuthMsg{op: op, err: err}
 	}
 }
 
-func (s *quitScreen) view(m *Model, w, h int) string {
+// granted takes the step the supervisor was asked for.
+func (s *supervisorAuthScreen) granted(m *Model, op store.Operator) (screen, tea.Cmd) {
+	if s.purpose == purposeQuit {
+		m.be.Audit(m.ctx, op.ID, "quit")
+		m.wipe()
+		return s, tea.Quit
+	}
+	sup, ok := m.be.(Supervision)
+	if !ok {
+		return s.back, nil
+	}
+	m.be.Audit(m.ctx, op.ID, "supervisor-menu")
+	m.operator = &op
+	return m.show(newSupervisorScreen(sup))
+}
+
+func (s *supervisorAuthScreen) view(m *Model, w, h int) string {
 	var b strings.Builder
-	b.WriteString("\n" + wrap(m.T(i18n.QuitPrompt), w) + "\n\n")
+	prompt := i18n.QuitPrompt
+	if s.purpose == purposeMenu {
+		prompt = i18n.SupervisorPrompt
+	}
+	b.WriteString("\n" + wrap(m.T(prompt), w) + "\n\n")
 	b.WriteString(m.field(m.T(i18n.LabelSupervisorID), s.id.View()) + "\n")
 	b.WriteString(m.field(m.T(i18n.LabelPIN), s.pin.View()) + "\n")
 	if s.err != "" {

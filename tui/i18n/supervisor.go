@@ -1,0 +1,58 @@
+package i18n
+
+// Messages of the supervisor's screen.
+const (
+	TitleSupervisor       Key = "TitleSupervisor"
+	KeySupervisor         Key = "KeySupervisor"
+	KeyExportXLSX         Key = "KeyExportXLSX"
+	KeyExportCSV          Key = "KeyExportCSV"
+	KeyDeliverNow         Key = "KeyDeliverNow"
+	SupervisorPrompt      Key = "SupervisorPrompt"
+	SupervisorDenied      Key = "SupervisorDenied"
+	SupervisorUnavailable Key = "SupervisorUnavailable"
+	SupervisorUsageFailed Key = "SupervisorUsageFailed"
+	LabelQueue            Key = "LabelQueue"
+	QueueCounts           Key = "QueueCounts"
+	LabelLastDelivery     Key = "LabelLastDelivery"
+	LabelQuotaToday       Key = "LabelQuotaToday"
+	DeliveryFailing       Key = "DeliveryFailing"
+	DeliverNowStarted     Key = "DeliverNowStarted"
+	ExportPrompt          Key = "ExportPrompt"
+	ExportBusy            Key = "ExportBusy"
+	ExportBadName         Key = "ExportBadName"
+	ExportDone            Key = "ExportDone"
+	ExportFailed          Key = "ExportFailed"
+	UsageTitle            Key = "UsageTitle"
+	UsageMonths           Key = "UsageMonths"
+	UsageOperators        Key = "UsageOperators"
+	UsageOutcomes         Key = "UsageOutcomes"
+)
+
+func init() {
+	register(map[Key][2]string{
+		TitleSupervisor:       {"Supervisor", "Supervisor"},
+		KeySupervisor:         {"supervisor", "supervisor"},
+		KeyExportXLSX:         {"ekspor XLSX", "export XLSX"},
+		KeyExportCSV:          {"ekspor CSV", "export CSV"},
+		KeyDeliverNow:         {"kirim sekarang", "send now"},
+		SupervisorPrompt:      {"Menu supervisor: antrean balikan, ekspor, dan laporan semester. Masukkan ID dan PIN supervisor.", "Supervisor menu: balikan queue, export and the semester report. Enter a supervisor's ID and PIN."},
+		SupervisorDenied:      {"Bukan supervisor atau PIN salah.", "Not a supervisor or wrong PIN."},
+		SupervisorUnavailable: {"Menu supervisor belum tersedia karena database belum siap. Tunggu sebentar lalu coba lagi.", "The supervisor menu is not available because the database is not ready. Wait a moment and try again."},
+		SupervisorUsageFailed: {"Laporan pemakaian tidak dapat dibaca dari database. Hubungi teknisi.", "The usage report cannot be read from the database. Call a technician."},
+		LabelQueue:            {"Antrean balikan", "Balikan queue"},
+		QueueCounts:           {"%d menunggu · %d terkirim · %d diekspor", "%d waiting · %d sent · %d exported"},
+		LabelLastDelivery:     {"Pengiriman terakhir", "Last delivery"},
+		LabelQuotaToday:       {"Kuota hari ini", "Quota today"},
+		DeliveryFailing:       {"Pengiriman ke Dukcapil sedang gagal; dicoba lagi dalam %s. Bila jaringan lama terputus, ekspor ke media lepas.", "Delivery to Dukcapil is failing; the next try is in %s. If the network stays down, export to removable media."},
+		DeliverNowStarted:     {"Pengiriman dimulai sekarang.", "Delivery started now."},
+		ExportPrompt:          {"Berkas tujuan (.xlsx atau .csv; misalnya di flashdisk). Enter untuk mengekspor semua balikan yang menunggu:", "Target file (.xlsx or .csv; on a flash drive, for example). Enter exports every waiting balikan:"},
+		ExportBusy:            {"Mengekspor…", "Exporting…"},
+		ExportBadName:         {"Nama berkas harus berakhiran .xlsx atau .csv.", "The file name must end in .xlsx or .csv."},
+		ExportDone:            {"%d catatan balikan diekspor ke %s dan tidak akan dikirim lagi lewat jaringan.", "%d balikan records exported to %s; they will not be sent over the network as well."},
+		ExportFailed:          {"Ekspor ke %s gagal: %s. Periksa folder tujuan dan ruang kosongnya, lalu coba lagi; antrean tidak berubah.", "Export to %s failed: %s. Check the target folder and its free space, then try again; the queue is unchanged."},
+		UsageTitle:            {"Laporan semester %s: %d pencarian NIK", "Semester report %s: %d NIK lookups"},
+		UsageMonths:           {"Per bulan: %s", "By month: %s"},
+		UsageOperators:        {"Per operator: %s", "By operator: %s"},
+		UsageOutcomes:         {"Hasil: %s", "Outcomes: %s"},
+	})
+}

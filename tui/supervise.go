@@ -1,0 +1,45 @@
+package tui
+
+import (
+	"context"
+	"time"
+)
+
+// Supervision is what the supervisor's screen needs beyond Backend. A
+// backend that lacks it has no supervisor screen.
+type Supervision interface {
+	// Export writes every pending balikan record to a new file at path,
+	// XLSX or CSV by its extension, marks them exported and returns how
+	// many went out.
+	Export(ctx context.Context, path string) (int, error)
+	// Usage sums the non-personal counters of the semester that contains
+	// day.
+	Usage(ctx context.Context, day time.Time) (UsageSummary, error)
+	// Delivery returns the delivery worker's state.
+	Delivery() DeliveryState
+	// DeliverNow ends the worker's pause and sends what is queued.
+	DeliverNow()
+	// ExportDir is the folder the export path starts in.
+	ExportDir() string
+}
+
+// UsageSummary is the semester's usage report: counts only.
+type UsageSummary struct {
+	Semester   string // "2026-2"
+	Hits       int
+	ByMonth    []MonthHits
+	ByOperator map[string]int
+	ByOutcome  map[string]int
+}
+
+// MonthHits is one month's hits.
+type MonthHits struct {
+	Month time.Month
+	Hits  int
+}
+
+// DeliveryState is the delivery worker's state for the screen.
+type DeliveryState struct {
+	LastError string
+	Backoff   time.Duration
+}
