@@ -115,6 +115,12 @@ func (b *Backend) openGateway(ctx context.Context, st *store.Store) error {
 		return err
 	}
 	guard := client.NewQuotaGuard(gw, st, b.parts.DailyLimit, b.parts.Now)
+	today := b.parts.Now()
+	if used, err := st.HitsOn(ctx, today); err != nil {
+		slog.Error("read today's hit count", "err", err)
+	} else {
+		guard.Restore(today, used)
+	}
 	b.mu.Lock()
 	b.gateway, b.guard = gw, guard
 	if stop != nil {

@@ -84,6 +84,18 @@ func (g *QuotaGuard) Verify(ctx context.Context, operator, nik string, elements 
 // Status returns today's counts.
 // NOTE: Used comes from the counter's last ReserveHit, so after a restart
 // it reads 0 until the first call of the day; HitCounter has no read method.
+// Restore sets today's count of hits to used, as the hit counter stored it
+// before a restart, so Status does not read zero until the first call.
+// A count from another day is ignored.
+func (g *QuotaGuard) Restore(day time.Time, used int) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.rollDay(dayOf(g.now()))
+	if dayOf(day).Equal(g.day) && used > g.used {
+		g.used = used
+	}
+}
+
 func (g *QuotaGuard) Status() QuotaStatus {
 	g.mu.Lock()
 	defer g.mu.Unlock()
