@@ -18,6 +18,7 @@ import (
 type cardScreen struct {
 	reading bool
 	err     i18n.Key // the last read's failure, or ""
+	errArgs []any    // the failure message's arguments
 	// stale is set while the previous applicant's card still lies on the
 	// reader: it is not read again, and the operator is asked to take it.
 	stale bool
@@ -127,7 +128,11 @@ func (s *cardScreen) read(m *Model) tea.Cmd {
 func (s *cardScreen) readDone(m *Model, msg cardReadMsg) (screen, tea.Cmd) {
 	s.reading = false
 	if msg.err != nil {
-		s.err = cardErrorMessage(msg.err)
+		s.err, s.errArgs = cardErrorMessage(msg.err), nil
+		var wrong *device.WrongSecretError
+		if errors.As(msg.err, &wrong) {
+			s.err, s.errArgs = i18n.CardSAMTriesLeft, []any{wrong.TriesLeft}
+		}
 		slog.Warn("card read failed", "operator", m.operator.ID, "err", msg.err, "took", msg.took)
 		return s, nil
 	}
@@ -179,7 +184,7 @@ func (s *cardScreen) view(m *Model, w, h int) string {
 	case s.reading:
 		b.WriteString(m.styles.Label.Render(wrap(m.T(i18n.CardReading), w)) + "\n")
 	case s.err != "":
-		b.WriteString(m.styles.Error.Render(wrap(m.T(s.err), w)) + "\n")
+		b.WriteString(m.styles.Error.Render(wrap(m.T(s.err, s.errArgs...), w)) + "\n")
 	case s.stale:
 		b.WriteString(m.styles.Warning.Render(wrap(m.T(i18n.CardTakePrevious), w)) + "\n")
 	default:

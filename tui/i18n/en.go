@@ -73,6 +73,7 @@ var english = map[Key]string{
 	CardNoReader:       "No card reader found. Check the reader's USB cable, then present the card again.",
 	CardNoSAM:          "No SAM in the reader. Call a technician; without a SAM the e-KTP cannot be read.",
 	CardSAMWrongSecret: "The SAM rejected the unlock code. Ask the supervisor to check the configuration; do not retry repeatedly or the SAM may lock.",
+	CardSAMTriesLeft:   "The SAM rejected the unlock code; %d tries left before it locks. Do not retry: ask the supervisor to check reader.sam_secret_file and run \"kiosk doctor\".",
 	CardSAMLocked:      "The SAM is locked. Ask Dinas Dukcapil to unlock it; the kiosk cannot read e-KTPs.",
 	CardNoCard:         "No card on the reader. Present the e-KTP.",
 	CardNotEKTP:        "This card is not an e-KTP. Ask for the applicant's or parent's original e-KTP.",

@@ -73,6 +73,7 @@ var indonesian = map[Key]string{
 	CardNoReader:       "Pembaca kartu tidak ditemukan. Periksa kabel USB pembaca, lalu tempelkan kartu lagi.",
 	CardNoSAM:          "SAM tidak terpasang pada pembaca. Hubungi teknisi; tanpa SAM e-KTP tidak dapat dibaca.",
 	CardSAMWrongSecret: "SAM menolak kode pembuka. Hubungi supervisor untuk memeriksa konfigurasi; jangan coba berulang-ulang karena SAM bisa terkunci.",
+	CardSAMTriesLeft:   "SAM menolak kode pembuka; sisa %d percobaan sebelum SAM terkunci. Jangan ulangi: minta supervisor memeriksa reader.sam_secret_file dan menjalankan \"kiosk doctor\".",
 	CardSAMLocked:      "SAM terkunci. Hubungi Dinas Dukcapil untuk membukanya; kiosk tidak dapat membaca e-KTP.",
 	CardNoCard:         "Tidak ada kartu di pembaca. Tempelkan e-KTP.",
 	CardNotEKTP:        "Kartu ini bukan e-KTP. Minta e-KTP asli pemohon atau orang tua.",

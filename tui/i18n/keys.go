@@ -151,4 +151,5 @@ const (
 	LookupChoose           Key = "LookupChoose"
 	CardTakePrevious       Key = "CardTakePrevious"
 	StatusLastDelivery     Key = "StatusLastDelivery"
+	CardSAMTriesLeft       Key = "CardSAMTriesLeft"
 )
