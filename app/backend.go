@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -41,6 +42,11 @@ type Parts struct {
 	VerifyThreshold int
 	Now             func() time.Time
 }
+
+var (
+	errStoreNotOpen = errors.New("database not open yet: wait until the status bar shows it ready, or run \"kiosk doctor\"")
+	errNoGateway    = errors.New("gateway not available: check [gateway] in the config file and run \"kiosk doctor\"")
+)
 
 // Backend implements tui.Backend. Its parts appear one by one while the
 // TUI already runs, so every accessor copes with a part that is not up.
@@ -188,7 +194,7 @@ func (b *Backend) Gateway() client.Gateway {
 func (b *Backend) Authenticate(ctx context.Context, id, pin string) (store.Operator, error) {
 	st := b.Store()
 	if st == nil {
-		return store.Operator{}, fmt.Errorf("store not open")
+		return store.Operator{}, errStoreNotOpen
 	}
 	return st.Authenticate(ctx, id, pin)
 }
@@ -210,7 +216,7 @@ func (b *Backend) Lookup(ctx context.Context, operator, nik string) (client.Look
 	guard := b.guard
 	b.mu.RUnlock()
 	if guard == nil {
-		return client.LookupResult{}, &client.CallError{Method: client.MethodLookup, Outcome: client.NetworkDown, NeverSent: true, Err: fmt.Errorf("gateway not configured")}
+		return client.LookupResult{}, &client.CallError{Method: client.MethodLookup, Outcome: client.NetworkDown, NeverSent: true, Err: errNoGateway}
 	}
 	return guard.Lookup(ctx, operator, nik)
 }
@@ -222,7 +228,7 @@ func (b *Backend) Verify(ctx context.Context, operator, nik string, elements map
 	guard := b.guard
 	b.mu.RUnlock()
 	if guard == nil {
-		return client.VerifyResult{QuotaRemaining: -1}, &client.CallError{Method: client.MethodVerify, Outcome: client.NetworkDown, NeverSent: true, Err: fmt.Errorf("gateway not configured")}
+		return client.VerifyResult{QuotaRemaining: -1}, &client.CallError{Method: client.MethodVerify, Outcome: client.NetworkDown, NeverSent: true, Err: errNoGateway}
 	}
 
 	threshold := b.parts.VerifyThreshold
@@ -246,7 +252,7 @@ func (b *Backend) Quota() client.QuotaStatus {
 func (b *Backend) Enqueue(ctx context.Context, rec ppdb.Balikan, operator string) (int64, error) {
 	st := b.Store()
 	if st == nil {
-		return 0, fmt.Errorf("store not open")
+		return 0, errStoreNotOpen
 	}
 	id, err := outbox.Enqueue(ctx, st, rec, operator)
 	if err != nil {
@@ -264,12 +270,13 @@ func (b *Backend) Enqueue(ctx context.Context, rec ppdb.Balikan, operator string
 func (b *Backend) QueueStats(ctx context.Context) (store.QueueStats, error) {
 	st := b.Store()
 	if st == nil {
-		return store.QueueStats{}, fmt.Errorf("store not open")
+		return store.QueueStats{}, errStoreNotOpen
 	}
 	return st.QueueStats(ctx)
 }
 
-// Audit records an operator's action. It never takes applicant data.
+// Audit records an operator's action. Callers pass the operator's ID and
+// an event name, never applicant data.
 func (b *Backend) Audit(ctx context.Context, operator, event string) {
 	st := b.Store()
 	if st == nil {

@@ -18,7 +18,7 @@ var _ tui.Supervision = (*Backend)(nil)
 func (b *Backend) Export(ctx context.Context, path string) (int, error) {
 	st := b.Store()
 	if st == nil {
-		return 0, fmt.Errorf("store not open")
+		return 0, errStoreNotOpen
 	}
 	keys := b.parts.Outbox.ParamKeys
 	if keys == (outbox.ParamKeys{}) {
@@ -37,7 +37,7 @@ func (b *Backend) Export(ctx context.Context, path string) (int, error) {
 func (b *Backend) Usage(ctx context.Context, day time.Time) (tui.UsageSummary, error) {
 	st := b.Store()
 	if st == nil {
-		return tui.UsageSummary{}, fmt.Errorf("store not open")
+		return tui.UsageSummary{}, errStoreNotOpen
 	}
 	sem := SemesterOf(day)
 	r, err := BuildUsageReport(ctx, st, sem)
