@@ -74,10 +74,21 @@ func DemoCards() []device.SimCard {
 		}
 		if len(cards) == 1 {
 			card.NoMatchAttempts = 1
+			card.Label += " · sidik jari gagal 1×"
 		}
 		cards = append(cards, card)
 	}
 	return cards
+}
+
+// DemoStudentNIK returns the NIK of the made-up child of the first demo
+// card, which a demo operator types from the Kartu Keluarga.
+func DemoStudentNIK() string {
+	residents := dukcapiltest.Residents()
+	if len(residents) < 2 {
+		return ""
+	}
+	return residents[1].NIK
 }
 
 // DemoGateway starts the fake gateway on a loopback port and returns a

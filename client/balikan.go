@@ -56,7 +56,7 @@ func (c *HTTPClient) DeliverBalikan(ctx context.Context, items []BalikanItem) er
 		err = checkBalikanReply(ex)
 	}
 
-	outcome := Found
+	outcome := Delivered
 	if err != nil {
 		outcome = OutcomeOf(err)
 	}

@@ -31,6 +31,7 @@ var outcomeTable = map[Outcome]outcomeInfo{
 	Timeout:           {"timeout", ""},
 	NetworkDown:       {"network_down", ""},
 	GatewayError:      {"gateway_error", ""},
+	Delivered:         {"delivered", ""},
 }
 
 var outcomeByCode = func() map[string]Outcome {

@@ -34,6 +34,7 @@ const (
 	Timeout                   // no reply within the call timeout
 	NetworkDown               // the gateway could not be reached
 	GatewayError              // an HTTP status other than the contract's, or a balikan reply not understood
+	Delivered                 // the balikan store took a batch, or had it already
 )
 
 // Record holds the nine data elements for one NIK and nothing else. Values

@@ -23,6 +23,7 @@ type balikanScreen struct {
 	focus   int
 	busy    bool
 	failure string // the store's failure, shown above the form
+	focusAt int    // the body line of the focused field, set by view
 }
 
 type enqueueResultMsg struct {
@@ -41,7 +42,7 @@ func newBalikanScreen(m *Model, back *lookupScreen) *balikanScreen {
 	s := &balikanScreen{back: back}
 	for i := range s.inputs {
 		s.inputs[i] = newInput(balikanLimits[i])
-		s.inputs[i].Width = 30
+		s.inputs[i].Width = 40
 	}
 	s.inputs[int(ppdb.FieldScholarship)].Placeholder = "KIP,PIP,PKH,KKS,PEMDA,LAINNYA,TIDAK"
 	s.inputs[int(ppdb.FieldAccreditation)].Placeholder = "A / B / C / TT"
@@ -52,7 +53,7 @@ func newBalikanScreen(m *Model, back *lookupScreen) *balikanScreen {
 func (s *balikanScreen) title(m *Model) string { return m.T(i18n.TitleBalikan) }
 
 func (s *balikanScreen) help(m *Model) []key.Binding {
-	return []key.Binding{m.keys.Next, m.keys.Prev, m.keys.Save, m.keys.Back}
+	return []key.Binding{m.keys.Save, m.keys.Next, m.keys.Lock, m.keys.Back, m.keys.Prev}
 }
 
 func (s *balikanScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
@@ -153,6 +154,9 @@ func (s *balikanScreen) queued(m *Model, msg enqueueResultMsg) (screen, tea.Cmd)
 	return next, tea.Batch(cmd, m.refreshQueue())
 }
 
+// focusLine keeps the focused field in view on a short window.
+func (s *balikanScreen) focusLine() int { return s.focusAt }
+
 func (s *balikanScreen) view(m *Model, w, h int) string {
 	var b strings.Builder
 	b.WriteString(m.field(m.T(i18n.LabelBalikanFor), m.reg.SubjectNIK) + "\n")
@@ -165,13 +169,14 @@ func (s *balikanScreen) view(m *Model, w, h int) string {
 	for i, in := range s.inputs {
 		label := m.T(balikanLabels[i])
 		if i == s.focus {
+			s.focusAt = strings.Count(b.String(), "\n")
 			label = m.styles.Focus.Render(label)
 		} else {
 			label = m.styles.Label.Render(label)
 		}
 		b.WriteString(label + ": " + in.View() + "\n")
 		if s.errs[i] != "" {
-			b.WriteString("  " + m.styles.Error.Render(s.errs[i]) + "\n")
+			b.WriteString(m.styles.Error.Render(wrap("  "+s.errs[i], w)) + "\n")
 		}
 	}
 	return b.String()

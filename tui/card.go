@@ -19,9 +19,6 @@ type cardScreen struct {
 	reading bool
 	err     i18n.Key // the last read's failure, or ""
 	errArgs []any    // the failure message's arguments
-	// stale is set while the previous applicant's card still lies on the
-	// reader: it is not read again, and the operator is asked to take it.
-	stale bool
 }
 
 type cardReadMsg struct {
@@ -30,21 +27,14 @@ type cardReadMsg struct {
 	took time.Duration
 }
 
-// newCardScreen waits for a card. readPresent says whether a card already on
-// the reader is the new applicant's (right after sign-in) or the previous
-// one's (after a registration ends).
-func newCardScreen(readPresent bool) *cardScreen {
-	return &cardScreen{stale: !readPresent}
-}
+// newCardScreen waits for a card. A card the previous registration left
+// on the reader (Model.staleCard) is not read again.
+func newCardScreen() *cardScreen { return &cardScreen{} }
 
 // enter starts a read at once when the new applicant's card already lies
 // on the reader.
 func (s *cardScreen) enter(m *Model) tea.Cmd {
-	if !m.cardPresent {
-		s.stale = false
-		return nil
-	}
-	if !s.stale && m.parts[PartReader].up {
+	if m.cardPresent && !m.staleCard && m.parts[PartReader].up {
 		return s.read(m)
 	}
 	return nil
@@ -53,7 +43,10 @@ func (s *cardScreen) enter(m *Model) tea.Cmd {
 func (s *cardScreen) title(m *Model) string { return m.T(i18n.TitleCard) }
 
 func (s *cardScreen) help(m *Model) []key.Binding {
-	keys := []key.Binding{m.keys.Retry, m.keys.Lock}
+	keys := []key.Binding{m.keys.Lock}
+	if s.err != "" {
+		keys = append(keys, m.keys.Retry)
+	}
 	if m.opts.Simulator != nil {
 		keys = append(keys, m.keys.DemoCard, m.keys.DemoOther, m.keys.DemoOff)
 	}
@@ -65,10 +58,8 @@ func (s *cardScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 	case deviceEventMsg:
 		switch msg.event.Kind {
 		case device.CardInserted:
-			s.stale = false
 			return s, s.read(m)
 		case device.CardRemoved:
-			s.stale = false
 			if !s.reading {
 				s.err = ""
 			}
@@ -82,16 +73,16 @@ func (s *cardScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 		if s.reading {
 			return s, nil
 		}
-		if key.Matches(msg, m.keys.Retry) && m.cardPresent {
+		if key.Matches(msg, m.keys.Retry) && m.cardPresent && s.err != "" {
 			return s, s.read(m)
 		}
-		s.demoKey(m, msg)
+		m.demoKey(msg)
 	}
 	return s, nil
 }
 
 // demoKey puts a simulated card on the reader or takes it off.
-func (s *cardScreen) demoKey(m *Model, msg tea.KeyMsg) {
+func (m *Model) demoKey(msg tea.KeyMsg) {
 	sim := m.opts.Simulator
 	if sim == nil {
 		return
@@ -133,10 +124,10 @@ func (s *cardScreen) readDone(m *Model, msg cardReadMsg) (screen, tea.Cmd) {
 		if errors.As(msg.err, &wrong) {
 			s.err, s.errArgs = i18n.CardSAMTriesLeft, []any{wrong.TriesLeft}
 		}
-		slog.Warn("card read failed", "operator", m.operator.ID, "err", msg.err, "took", msg.took)
+		slog.Warn("card read failed", "operator", m.operator.ID, "err", msg.err, "duration", msg.took)
 		return s, nil
 	}
-	slog.Info("card read", "operator", m.operator.ID, "took", msg.took)
+	slog.Info("card read", "operator", m.operator.ID, "duration", msg.took)
 	holder := residentFromCard(msg.card.Biodata)
 	templates := msg.card.Templates
 	msg.card.Biodata = device.Biodata{}
@@ -185,7 +176,7 @@ func (s *cardScreen) view(m *Model, w, h int) string {
 		b.WriteString(m.styles.Label.Render(wrap(m.T(i18n.CardReading), w)) + "\n")
 	case s.err != "":
 		b.WriteString(m.styles.Error.Render(wrap(m.T(s.err, s.errArgs...), w)) + "\n")
-	case s.stale:
+	case m.staleCard && m.cardPresent:
 		b.WriteString(m.styles.Warning.Render(wrap(m.T(i18n.CardTakePrevious), w)) + "\n")
 	default:
 		b.WriteString(m.styles.Label.Render(wrap(m.T(i18n.CardPrompt), w)) + "\n")

@@ -3,6 +3,8 @@ package tui_test
 import (
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/disdikbud/kiosk/app"
 	"github.com/disdikbud/kiosk/device"
 	"github.com/disdikbud/kiosk/tui/i18n"
@@ -32,4 +34,18 @@ func TestCardReadFailuresHaveTheirOwnMessage(t *testing.T) {
 		k.waitFor(c.want)
 		k.sim.Remove()
 	}
+}
+
+func TestCardLeftAfterLockNotReadAgain(t *testing.T) {
+	k := startKiosk(t, i18n.Indonesian, 100, 30, nil)
+	k.verifyCard("1")
+	k.key(tea.KeyCtrlL)
+	k.waitFor("Kiosk dikunci")
+
+	k.signIn(app.DemoOperatorID, app.DemoOperatorPIN)
+	k.waitFor("Kartu pemohon sebelumnya masih di pembaca")
+	k.runes("r")
+	k.waitFor("Tempelkan e-KTP pada pembaca kartu")
+	k.runes("2")
+	k.waitFor("Sidik jari tidak cocok")
 }

@@ -57,12 +57,13 @@ type Options struct {
 	// DemoCards are the simulated cards that keys 1-9 put on the reader.
 	DemoCards []device.SimCard
 	Simulator *device.Simulator
-	// DemoHint is shown on the sign-in screen of the demo: the made-up
-	// operator accounts.
-	DemoHint string
-	// DemoLookupHint is shown while a NIK is typed in the demo: NIKs of
-	// made-up students that the fake gateway knows.
-	DemoLookupHint string
+	// DemoAccounts are the demo's made-up accounts, shown on its sign-in
+	// screen: the operator, the supervisor and the account without an NDA,
+	// each as ID and PIN.
+	DemoAccounts [3][2]string
+	// DemoStudentNIK is shown while a NIK is typed in the demo: the NIK of
+	// the made-up child of demo card 1, which the fake gateway knows.
+	DemoStudentNIK string
 	// AdmissionYear is the year whose 1 July counts for the age rule of
 	// the level applied for; 0 means the current year.
 	AdmissionYear int

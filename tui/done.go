@@ -20,12 +20,23 @@ func newDoneScreen(id int64) *doneScreen { return &doneScreen{queueID: id} }
 func (s *doneScreen) title(m *Model) string { return m.T(i18n.TitleDone) }
 
 func (s *doneScreen) help(m *Model) []key.Binding {
-	return []key.Binding{m.keys.Enter, m.keys.Lock}
+	keys := []key.Binding{m.keys.Enter, m.keys.Lock}
+	if m.opts.Simulator != nil && m.cardPresent {
+		keys = append(keys, m.keys.DemoOff)
+	}
+	return keys
 }
 
 func (s *doneScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.keys.Enter) {
-		return m.show(newCardScreen(false))
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return s, nil
+	}
+	if key.Matches(k, m.keys.Enter) {
+		return m.show(newCardScreen())
+	}
+	if key.Matches(k, m.keys.DemoOff) {
+		m.demoKey(k)
 	}
 	return s, nil
 }
@@ -34,6 +45,9 @@ func (s *doneScreen) view(m *Model, w, h int) string {
 	var b strings.Builder
 	b.WriteString("\n" + m.styles.OK.Render(wrap(m.T(i18n.DoneQueued, s.queueID), w)) + "\n")
 	b.WriteString("\n" + wrap(m.T(i18n.DoneWiped), w) + "\n")
+	if m.cardPresent {
+		b.WriteString("\n" + m.styles.Warning.Render(wrap(m.T(i18n.DoneTakeCard), w)) + "\n")
+	}
 	b.WriteString("\n" + wrap(m.T(i18n.DoneNext), w) + "\n")
 	return b.String()
 }

@@ -41,7 +41,10 @@ func (s *fingerScreen) enter(m *Model) tea.Cmd {
 func (s *fingerScreen) title(m *Model) string { return m.T(i18n.TitleFinger) }
 
 func (s *fingerScreen) help(m *Model) []key.Binding {
-	return []key.Binding{m.keys.Retry, m.keys.Back, m.keys.Lock}
+	if s.matching {
+		return []key.Binding{m.keys.Lock}
+	}
+	return []key.Binding{m.keys.Retry, m.keys.Lock, m.keys.Back}
 }
 
 func (s *fingerScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
@@ -73,7 +76,7 @@ func (s *fingerScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 func (s *fingerScreen) leave(m *Model) (screen, tea.Cmd) {
 	s.wipe()
 	m.wipe()
-	return m.show(newCardScreen(false))
+	return m.show(newCardScreen())
 }
 
 func (s *fingerScreen) wipe() {

@@ -40,6 +40,7 @@ type kiosk struct {
 	backend *app.Backend
 	sim     *device.Simulator
 	seen    bytes.Buffer
+	ready   bool // the backend's parts were seen up
 }
 
 func startKiosk(t *testing.T, lang i18n.Lang, w, h int, mutate func(*tui.Options)) *kiosk {
@@ -105,6 +106,19 @@ func (k *kiosk) waitFor(texts ...string) {
 	k.seen.Write(last)
 }
 
+// waitReady waits until the status bar shows the gateway and the reader
+// up, in its full or its narrow form.
+func (k *kiosk) waitReady() {
+	k.t.Helper()
+	up := func(b []byte, full, narrow string) bool {
+		return bytes.Contains(b, []byte(full)) || bytes.Contains(b, []byte(narrow))
+	}
+	teatest.WaitFor(k.t, k.tm.Output(), func(b []byte) bool {
+		return up(b, "Dukcapil: siap", "Dukcapil: ✓") && up(b, "Pembaca: siap", "Pembaca: ✓")
+	}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	k.ready = true
+}
+
 func (k *kiosk) key(t tea.KeyType) { k.tm.Send(tea.KeyMsg{Type: t}) }
 func (k *kiosk) typeText(s string) { k.tm.Type(s) }
 func (k *kiosk) runes(s string) {
@@ -112,7 +126,9 @@ func (k *kiosk) runes(s string) {
 }
 
 func (k *kiosk) signIn(id, pin string) {
-	k.waitFor("Dukcapil: siap", "Pembaca: siap")
+	if !k.ready {
+		k.waitReady()
+	}
 	k.key(tea.KeyEnter)
 	k.waitFor("Masukkan ID operator")
 	k.typeText(id)

@@ -32,7 +32,7 @@ func (s *idleScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(k, m.keys.Enter):
 		if !m.parts[PartStore].up {
-			m.notice = m.T(i18n.StoreNotReady)
+			m.notice = i18n.StoreNotReady
 			return s, nil
 		}
 		return m.show(newSignInScreen(m))
@@ -41,7 +41,7 @@ func (s *idleScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		if !m.parts[PartStore].up {
-			m.notice = m.T(i18n.SupervisorUnavailable)
+			m.notice = i18n.SupervisorUnavailable
 			return s, nil
 		}
 		return newSupervisorAuthScreen(s, purposeMenu), nil

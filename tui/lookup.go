@@ -48,7 +48,7 @@ func (s *lookupScreen) help(m *Model) []key.Binding {
 	if s.typing {
 		return []key.Binding{m.keys.Enter, m.keys.Verify, m.keys.Back}
 	}
-	return []key.Binding{m.keys.Enter, m.keys.TypeNIK, m.keys.Verify, m.keys.Balikan, m.keys.Back, m.keys.Lock}
+	return []key.Binding{m.keys.LookupHolder, m.keys.TypeNIK, m.keys.Verify, m.keys.Balikan, m.keys.Lock, m.keys.Back}
 }
 
 func (s *lookupScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
@@ -95,7 +95,7 @@ func (s *lookupScreen) menuKey(m *Model, msg tea.KeyMsg) (screen, tea.Cmd) {
 		return m.show(newBalikanScreen(m, s))
 	case key.Matches(msg, m.keys.Back):
 		m.wipe()
-		return m.show(newCardScreen(false))
+		return m.show(newCardScreen())
 	}
 	return s, nil
 }
@@ -240,8 +240,8 @@ func (s *lookupScreen) view(m *Model, w, h int) string {
 	} else if !s.busy && s.outcome == "" && !s.typing {
 		b.WriteString("\n" + wrap(m.T(i18n.LookupChoose), w) + "\n")
 	}
-	if s.typing && m.opts.DemoLookupHint != "" {
-		b.WriteString("\n" + m.styles.Muted.Render(wrap(m.opts.DemoLookupHint, w)) + "\n")
+	if s.typing && m.opts.DemoStudentNIK != "" {
+		b.WriteString("\n" + m.styles.Muted.Render(wrap(m.T(i18n.DemoStudentHint, m.opts.DemoStudentNIK), w)) + "\n")
 	}
 	return b.String()
 }

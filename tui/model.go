@@ -60,8 +60,14 @@ type Model struct {
 
 	status atomic.Pointer[Status] // for the SSH support view
 
+	scroll     int    // first body line shown when the body is taller than the window
+	lastScreen screen // to reset scroll when the screen changes
+
 	lastInput time.Time
-	notice    string // one-line message above the body, cleared by the next key
+	notice    i18n.Key // one-line message above the body, cleared by the next key
+	// staleCard is set when a registration ends with its card still on the
+	// reader; that card is not read again for the next applicant.
+	staleCard bool
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -123,6 +129,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 		m.notice = ""
+		if m.tooSmall() && msg.String() != "ctrl+c" {
+			return nil // the screen is hidden, so its keys would act blind
+		}
 
 	case tickMsg:
 		cmds := []tea.Cmd{m.checkIdle(), tick()}
@@ -146,6 +155,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 	next, cmd := m.screen.update(m, msg)
 	m.screen = next
+	if m.screen != m.lastScreen {
+		m.scroll, m.lastScreen = 0, m.screen
+	}
 	return cmd
 }
 
@@ -161,6 +173,7 @@ func (m *Model) show(s screen) (screen, tea.Cmd) {
 // next applicant starts at the card.
 func (m *Model) wipe() {
 	m.reg.Wipe()
+	m.staleCard = m.cardPresent
 }
 
 // lock wipes the registration and signs the operator out.
@@ -171,7 +184,7 @@ func (m *Model) lock(reason i18n.Key) {
 	}
 	m.wipe()
 	m.operator = nil
-	m.notice = m.T(reason)
+	m.notice = reason
 	m.screen = newIdleScreen()
 }
 

@@ -44,11 +44,29 @@ func residentView(m *Model, r *ppdb.Resident, w int) string {
 	return b.String()
 }
 
+// rtrw writes RT and RW with three digits, as the registry does, whether
+// the gateway sent "003" or the number 3.
 func rtrw(rt, rw string) string {
 	if rt == "" && rw == "" {
 		return ""
 	}
-	return "RT " + rt + "/RW " + rw
+	return "RT " + padNumber(rt) + "/RW " + padNumber(rw)
+}
+
+func padNumber(s string) string {
+	if len(s) >= 3 || !isDigits(s) {
+		return s
+	}
+	return strings.Repeat("0", 3-len(s)) + s
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func nonEmpty(values ...string) []string {

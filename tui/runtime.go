@@ -86,8 +86,10 @@ func (m *Model) deviceEvent(msg deviceEventMsg) tea.Cmd {
 	switch ev.Kind {
 	case device.CardInserted:
 		m.cardPresent = true
+		m.staleCard = false
 	case device.CardRemoved:
 		m.cardPresent = false
+		m.staleCard = false
 	case device.ServiceDown:
 		m.parts[PartReader] = partState{err: device.ErrServiceDown}
 	case device.ServiceUp:
@@ -135,6 +137,12 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if m.operator != nil {
 			m.lock(i18n.NoticeLocked)
 		}
+		return nil, true
+	case msg.String() == "pgdown":
+		m.scroll += max(1, m.height/2)
+		return nil, true
+	case msg.String() == "pgup":
+		m.scroll = max(0, m.scroll-max(1, m.height/2))
 		return nil, true
 	case key.Matches(msg, m.keys.Language):
 		if m.cat.Lang() == i18n.Indonesian {

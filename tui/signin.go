@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -29,7 +30,6 @@ type authResultMsg struct {
 
 func newSignInScreen(m *Model) *signInScreen {
 	id := newInput(16)
-	id.Placeholder = "OP01"
 	id.Focus()
 	pin := newInput(8)
 	pin.EchoMode = textinput.EchoPassword
@@ -48,14 +48,17 @@ func (s *signInScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 	case authResultMsg:
 		s.busy = false
 		if msg.err != nil {
+			slog.Warn("sign-in refused", "reason", string(authMessage(msg.err)))
 			s.err = m.T(authMessage(msg.err))
 			s.pin.SetValue("")
 			return s, nil
 		}
 		op := msg.op
 		m.operator = &op
-		m.wipe()
-		return m.show(newCardScreen(true))
+		m.reg.Wipe()
+		m.be.Audit(m.ctx, op.ID, "sign-in")
+		slog.Info("operator signed in", "operator", op.ID)
+		return m.show(newCardScreen())
 
 	case tea.KeyMsg:
 		if s.busy {
@@ -137,8 +140,9 @@ func (s *signInScreen) view(m *Model, w, h int) string {
 	if s.err != "" {
 		b.WriteString("\n" + m.styles.Error.Render(wrap(s.err, w)) + "\n")
 	}
-	if m.opts.DemoHint != "" {
-		b.WriteString("\n" + m.styles.Muted.Render(wrap(m.opts.DemoHint, w)))
+	if a := m.opts.DemoAccounts; a[0][0] != "" {
+		hint := m.T(i18n.DemoAccountsHint, a[0][0], a[0][1], a[1][0], a[1][1], a[2][0], a[2][1])
+		b.WriteString("\n" + m.styles.Muted.Render(wrap(hint, w)))
 	}
 	return b.String()
 }

@@ -81,6 +81,10 @@ func (s *supervisorScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		s.exporting = false
+		if msg.count == 0 {
+			s.result = m.T(i18n.ExportNothing)
+			return s, nil
+		}
 		s.result = m.T(i18n.ExportDone, msg.count, msg.path)
 		m.be.Audit(m.ctx, m.operator.ID, "balikan-exported")
 		return s, m.refreshQueue()
@@ -210,7 +214,11 @@ func usageView(m *Model, u *UsageSummary, w int) string {
 	}
 	b.WriteString(wrap(m.T(i18n.UsageMonths, strings.Join(months, "  ")), w) + "\n")
 	b.WriteString(wrap(m.T(i18n.UsageOperators, joinCounts(u.ByOperator)), w) + "\n")
-	b.WriteString(wrap(m.T(i18n.UsageOutcomes, joinCounts(u.ByOutcome)), w) + "\n")
+	outcomes := make(map[string]int, len(u.ByOutcome))
+	for name, n := range u.ByOutcome {
+		outcomes[m.cat.OutcomeName(name)] += n
+	}
+	b.WriteString(wrap(m.T(i18n.UsageOutcomes, joinCounts(outcomes)), w) + "\n")
 	return b.String()
 }
 

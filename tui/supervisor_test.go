@@ -141,3 +141,13 @@ func TestOfflineRegistrationQueuesBalikan(t *testing.T) {
 		t.Errorf("queue after an offline registration: %+v, %v; want one pending record", stats, err)
 	}
 }
+
+func TestSupervisorExportWithNothingWaiting(t *testing.T) {
+	k := startKiosk(t, i18n.Indonesian, 120, 40, nil)
+	k.waitReady()
+	k.openSupervisor()
+	k.runes("c")
+	k.waitFor("Berkas tujuan")
+	k.key(tea.KeyEnter)
+	k.waitFor("Tidak ada balikan yang menunggu")
+}

@@ -44,7 +44,7 @@ func lookUpFatherAndVerify(t *testing.T) (*kiosk, dukcapiltest.Resident) {
 
 func TestVerifyLocalExactMatch(t *testing.T) {
 	k, father := lookUpFatherAndVerify(t)
-	k.waitFor("Cara: dibandingkan dengan data CALL_NIK", "Nama lengkap")
+	k.waitFor("Cara: dibandingkan di kiosk dengan data Dukcapil", "Nama lengkap")
 	used := k.backend.Quota().Used
 
 	k.fillClaims(claimsForm{
@@ -117,7 +117,7 @@ func TestVerifyFamilyLinkAndAge(t *testing.T) {
 	k.waitFor(child.Name)
 
 	k.runes("v")
-	k.waitFor("Cara: dibandingkan dengan data CALL_NIK")
+	k.waitFor("Cara: dibandingkan di kiosk dengan data Dukcapil")
 	k.fillClaims(claimsForm{name: "Rizky Fiktif Pratama", birthDate: "23-07-2012", level: "smp"})
 	k.waitFor(
 		"No KK siswa sama dengan No KK orang tua pemegang e-KTP.",
@@ -159,7 +159,7 @@ func TestVerifyByElementNIKWarning(t *testing.T) {
 	k.verifyCard("1") // the father's NIK encodes a man born 12-05-78
 
 	k.runes("v")
-	k.waitFor("Cara: CALL_VERIFY_BY_ELEMEN di Dukcapil")
+	k.waitFor("Cara: dicocokkan oleh Dukcapil")
 	k.fillClaims(claimsForm{birthDate: "12-05-1978", sex: "P"})
 	k.waitFor(
 		"Jenis kelamin: tidak cocok",
@@ -174,7 +174,7 @@ func TestVerifyByElementWithoutRecord(t *testing.T) {
 	used := k.backend.Quota().Used
 
 	k.runes("v") // nothing looked up yet: the gateway verifies
-	k.waitFor("Cara: CALL_VERIFY_BY_ELEMEN di Dukcapil")
+	k.waitFor("Cara: dicocokkan oleh Dukcapil")
 	k.fillClaims(claimsForm{name: "Bambang Fiktif Susilo", birthDate: "12-05-1978", sex: "L", noKK: father.NoKK})
 	k.waitFor(
 		"Nama lengkap: cocok (skor 100)",
@@ -216,7 +216,7 @@ func TestVerifyEnglishCatalog(t *testing.T) {
 	k, _ := lookUpFatherAndVerify(t)
 	k.waitFor("Nama lengkap")
 	k.key(tea.KeyF2) // the operator switches the kiosk to English
-	k.waitFor("Method: compared with the CALL_NIK record already looked up", "Full name")
+	k.waitFor("Method: compared on the kiosk with the Dukcapil record", "Full name")
 
 	k.fillClaims(claimsForm{name: "H. Bambang F. Soesilo", birthDate: "31-13-1978"})
 	k.waitFor("Invalid date: type dd-mm-yyyy")

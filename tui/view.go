@@ -18,25 +18,20 @@ const (
 
 func (m *Model) View() string {
 	w, h := m.width, m.height
-	if w < minWidth || h < minHeight {
-		return clamp(m.T(i18n.TooSmall, minWidth, minHeight, w, h), w, h)
+	if m.tooSmall() {
+		return clamp(ansi.Wordwrap(m.T(i18n.TooSmall, minWidth, minHeight, w, h), w, ""), w, h)
 	}
 
 	header := m.header(w)
 	banner := m.banner(w)
-	status := m.styles.Status.Render(padRight(m.statusLine(), w))
+	status := m.styles.Status.Render(padRight(m.statusLine(w), w))
 	helpLine := m.helpView.ShortHelpView(m.screen.help(m))
 
 	fixed := 3 // header, status, help
 	if banner != "" {
 		fixed++
 	}
-	body := m.screen.view(m, w, h-fixed)
-	bodyLines := strings.Split(body, "\n")
-	for len(bodyLines) < h-fixed {
-		bodyLines = append(bodyLines, "")
-	}
-	bodyLines = bodyLines[:h-fixed]
+	bodyLines := m.bodyLines(w, h-fixed)
 
 	lines := []string{header}
 	if banner != "" {
@@ -46,6 +41,36 @@ func (m *Model) View() string {
 	lines = append(lines, status, helpLine)
 	return clamp(strings.Join(lines, "\n"), w, h)
 }
+
+// bodyLines renders the screen into exactly n lines. A body taller than
+// that scrolls: to keep the focused field in view when the screen has one,
+// and otherwise with PgUp and PgDn, with a marker on the last line.
+func (m *Model) bodyLines(w, n int) []string {
+	lines := strings.Split(strings.TrimRight(m.screen.view(m, w, n), "\n"), "\n")
+	if len(lines) <= n {
+		for len(lines) < n {
+			lines = append(lines, "")
+		}
+		return lines
+	}
+
+	maxOffset := len(lines) - n
+	offset := m.scroll
+	if f, ok := m.screen.(interface{ focusLine() int }); ok {
+		focus := f.focusLine()
+		offset = max(0, min(maxOffset, focus-n/2))
+	}
+	offset = max(0, min(maxOffset, offset))
+	m.scroll = offset
+
+	window := append([]string(nil), lines[offset:offset+n]...)
+	if offset < maxOffset {
+		window[n-1] = m.styles.Muted.Render(m.T(i18n.ScrollMore))
+	}
+	return window
+}
+
+func (m *Model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
 
 func (m *Model) header(w int) string {
 	left := m.T(i18n.AppTitle) + " · " + m.screen.title(m)
@@ -73,30 +98,69 @@ func (m *Model) banner(w int) string {
 		return m.styles.Banner.Render(padRight(m.T(i18n.IdleCountdown, secs), w))
 	}
 	if m.notice != "" {
-		return m.styles.Warning.Render(m.notice)
+		return m.styles.Warning.Render(ansi.Truncate(m.T(m.notice), w, "…"))
 	}
 	return ""
 }
 
-func (m *Model) statusLine() string {
-	parts := []string{
-		m.T(i18n.StatusReader, m.readerText()),
-		m.T(i18n.StatusGateway, m.partText(PartGateway)),
+// statusLine lists the parts' states in order of importance. On a narrow
+// window the states shrink to marks and the items that still do not fit
+// are left out whole, never cut in the middle.
+func (m *Model) statusLine(w int) string {
+	if full := " " + strings.Join(m.statusItems(false), " · "); ansi.StringWidth(full) <= w {
+		return full
+	}
+	line := ""
+	for _, item := range m.statusItems(true) {
+		next := line + " · " + item
+		if line == "" {
+			next = " " + item
+		}
+		if ansi.StringWidth(next) > w {
+			break
+		}
+		line = next
+	}
+	return line
+}
+
+func (m *Model) statusItems(compact bool) []string {
+	state := m.partText
+	reader := m.readerText()
+	if compact {
+		state = m.partMark
+		reader = m.partMark(PartReader)
+	}
+	items := []string{}
+	if !m.parts[PartStore].up {
+		items = append(items, m.T(i18n.StatusStore, state(PartStore)))
+	}
+	items = append(items,
+		m.T(i18n.StatusReader, reader),
+		m.T(i18n.StatusGateway, state(PartGateway)),
 		m.T(i18n.StatusQueue, m.queue.Pending+m.queue.Sending),
-	}
-	if !m.queue.LastDelivery.IsZero() {
-		parts = append(parts, m.T(i18n.StatusLastDelivery, m.queue.LastDelivery.Local().Format("15:04")))
-	}
+	)
 	if m.parts[PartGateway].up {
-		q := m.be.Quota()
-		if q.Limit > 0 {
-			parts = append(parts, m.T(i18n.StatusQuota, q.Limit-q.Used, q.Limit))
+		if q := m.be.Quota(); q.Limit > 0 {
+			items = append(items, m.T(i18n.StatusQuota, q.Limit-q.Used, q.Limit))
 		}
 	}
-	if !m.parts[PartStore].up {
-		parts = append(parts, m.T(i18n.StatusStore, m.partText(PartStore)))
+	if !m.queue.LastDelivery.IsZero() {
+		items = append(items, m.T(i18n.StatusLastDelivery, m.queue.LastDelivery.Local().Format("15:04")))
 	}
-	return " " + strings.Join(parts, " · ")
+	return items
+}
+
+// partMark is a part's state as one mark: ✓ up, ✗ down, … starting.
+func (m *Model) partMark(p Part) string {
+	s := m.parts[p]
+	switch {
+	case s.up:
+		return "✓"
+	case s.err != nil:
+		return "✗"
+	}
+	return "…"
 }
 
 func (m *Model) partText(p Part) string {

@@ -61,10 +61,12 @@ func runDemo(args []string) error {
 		FingerAttempts: 4,
 		AgreementFrom:  now.AddDate(-1, 0, 0),
 		AgreementUntil: now.AddDate(1, 0, 0),
-		DemoHint: fmt.Sprintf("Demo: operator %s / PIN %s · supervisor %s / PIN %s · %s / PIN %s (tanpa NDA)",
-			app.DemoOperatorID, app.DemoOperatorPIN, app.DemoSupervisorID, app.DemoSupervisorPIN,
-			app.DemoNoNDAID, app.DemoNoNDAPIN),
-		DemoLookupHint: "Demo: NIK anak pada KK bapak nomor 1: 3313042307120002",
+		DemoAccounts: [3][2]string{
+			{app.DemoOperatorID, app.DemoOperatorPIN},
+			{app.DemoSupervisorID, app.DemoSupervisorPIN},
+			{app.DemoNoNDAID, app.DemoNoNDAPIN},
+		},
+		DemoStudentNIK: app.DemoStudentNIK(),
 	}
 	if sim != nil {
 		opts.DemoCards = app.DemoCards()

@@ -60,6 +60,10 @@ func runExport(args []string) error {
 	if err != nil {
 		return err
 	}
+	if n == 0 {
+		fmt.Fprintln(os.Stderr, "no balikan record is waiting: no file was written")
+		return nil
+	}
 	fmt.Fprintf(os.Stderr, "%d balikan records exported to %s and marked as exported\n", n, *out)
 	return nil
 }

@@ -25,6 +25,10 @@ func main() {
 
 func run(args []string) error {
 	cmd := "run"
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		usage()
+		return nil
+	}
 	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
 		cmd, args = args[0], args[1:]
 	}
@@ -55,7 +59,7 @@ func usage() {
 Commands:
   run        run the kiosk with its config file; runs the demo when there is none (default)
   demo       run the demo: simulated reader, fake gateway on loopback, demo database
-  operator   manage operator accounts: kiosk operator add -id OP01 -name "..." -nda 2024-07-01
+  operator   create or update an operator account (PIN, NDA date): kiosk operator add -id OP01 -name "..." -nda 2024-07-01
   export     write pending balikan records to an .xlsx or .csv file and mark them exported
   report     print the semester usage report (hits and outcomes per month and operator) as CSV
   doctor     check config, gateway, quota, agreement, reader, database and SSH; exit 1 on a failure

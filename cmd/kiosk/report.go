@@ -28,8 +28,14 @@ func runReport(args []string) error {
 		return err
 	}
 
+	dbPath := filepath.Join(*dataDir, "kiosk.db")
+	if _, err := os.Stat(dbPath); err != nil {
+		return fmt.Errorf("no kiosk database at %s: point -data at the kiosk's data directory (the demo's is %s-demo)", dbPath, config.DefaultDataDir())
+	}
+	fmt.Fprintf(os.Stderr, "report %s from %s\n", sem, dbPath)
+
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(*dataDir, "kiosk.db"))
+	st, err := store.Open(ctx, dbPath)
 	if err != nil {
 		return err
 	}

@@ -152,4 +152,9 @@ const (
 	CardTakePrevious       Key = "CardTakePrevious"
 	StatusLastDelivery     Key = "StatusLastDelivery"
 	CardSAMTriesLeft       Key = "CardSAMTriesLeft"
+	DoneTakeCard           Key = "DoneTakeCard"
+	ScrollMore             Key = "ScrollMore"
+	KeyLookupHolder        Key = "KeyLookupHolder"
+	DemoAccountsHint       Key = "DemoAccountsHint"
+	DemoStudentHint        Key = "DemoStudentHint"
 )

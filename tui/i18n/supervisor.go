@@ -22,6 +22,7 @@ const (
 	ExportBadName         Key = "ExportBadName"
 	ExportDone            Key = "ExportDone"
 	ExportFailed          Key = "ExportFailed"
+	ExportNothing         Key = "ExportNothing"
 	UsageTitle            Key = "UsageTitle"
 	UsageMonths           Key = "UsageMonths"
 	UsageOperators        Key = "UsageOperators"
@@ -42,7 +43,7 @@ func init() {
 		LabelQueue:            {"Antrean balikan", "Balikan queue"},
 		QueueCounts:           {"%d menunggu · %d terkirim · %d diekspor", "%d waiting · %d sent · %d exported"},
 		LabelLastDelivery:     {"Pengiriman terakhir", "Last delivery"},
-		LabelQuotaToday:       {"Kuota hari ini", "Quota today"},
+		LabelQuotaToday:       {"Kuota terpakai hari ini", "Quota used today"},
 		DeliveryFailing:       {"Pengiriman ke Dukcapil sedang gagal; dicoba lagi dalam %s. Bila jaringan lama terputus, ekspor ke media lepas.", "Delivery to Dukcapil is failing; the next try is in %s. If the network stays down, export to removable media."},
 		DeliverNowStarted:     {"Pengiriman dimulai sekarang.", "Delivery started now."},
 		ExportPrompt:          {"Berkas tujuan (.xlsx atau .csv; misalnya di flashdisk). Enter untuk mengekspor semua balikan yang menunggu:", "Target file (.xlsx or .csv; on a flash drive, for example). Enter exports every waiting balikan:"},
@@ -50,6 +51,7 @@ func init() {
 		ExportBadName:         {"Nama berkas harus berakhiran .xlsx atau .csv.", "The file name must end in .xlsx or .csv."},
 		ExportDone:            {"%d catatan balikan diekspor ke %s dan tidak akan dikirim lagi lewat jaringan.", "%d balikan records exported to %s; they will not be sent over the network as well."},
 		ExportFailed:          {"Ekspor ke %s gagal: %s. Periksa folder tujuan dan ruang kosongnya, lalu coba lagi; antrean tidak berubah.", "Export to %s failed: %s. Check the target folder and its free space, then try again; the queue is unchanged."},
+		ExportNothing:         {"Tidak ada balikan yang menunggu, jadi tidak ada berkas yang dibuat.", "No balikan is waiting, so no file was written."},
 		UsageTitle:            {"Laporan semester %s: %d pencarian NIK", "Semester report %s: %d NIK lookups"},
 		UsageMonths:           {"Per bulan: %s", "By month: %s"},
 		UsageOperators:        {"Per operator: %s", "By operator: %s"},

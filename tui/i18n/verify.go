@@ -91,12 +91,12 @@ func init() {
 
 		VerifyForNIK: {"NIK", "NIK"},
 		VerifyModeLocal: {
-			"Cara: dibandingkan dengan data CALL_NIK yang sudah dicari (tanpa hit baru).",
-			"Method: compared with the CALL_NIK record already looked up (no new hit).",
+			"Cara: dibandingkan di kiosk dengan data Dukcapil yang sudah tampil (tanpa pencarian baru).",
+			"Method: compared on the kiosk with the Dukcapil record already shown (no new lookup).",
 		},
 		VerifyModeGateway: {
-			"Cara: CALL_VERIFY_BY_ELEMEN di Dukcapil (1 hit; hanya hasil, tanpa data).",
-			"Method: CALL_VERIFY_BY_ELEMEN at Dukcapil (1 hit; verdicts only, no data).",
+			"Cara: dicocokkan oleh Dukcapil (verifikasi per elemen; memakai 1 kuota; hanya hasil, tanpa data).",
+			"Method: matched by Dukcapil (verification by element; uses 1 of the quota; verdicts only, no data).",
 		},
 		VerifyFormHint: {
 			"Ketik isian formulir pemohon. Kolom kosong tidak diperiksa.",
