@@ -26,6 +26,7 @@ type Config struct {
 	Session   Session   `toml:"session"`
 	Reader    Reader    `toml:"reader"`
 	Balikan   Balikan   `toml:"balikan"`
+	Verify    Verify    `toml:"verification"`
 	SSH       SSH       `toml:"ssh"`
 }
 
@@ -83,6 +84,13 @@ type Balikan struct {
 	// (NO_IJAZAH = "IJAZAH_NO", ...).
 	ParamKeys map[string]string `toml:"param_keys"`
 	BatchSize int               `toml:"batch_size"`
+}
+
+// Verify is the [verification] section.
+type Verify struct {
+	// AdmissionYear is the PPDB year whose 1 July the age rule counts
+	// from; 0 means the current year.
+	AdmissionYear int `toml:"admission_year"`
 }
 
 // SSH is the [ssh] section of the support server.
@@ -197,6 +205,9 @@ func (c Config) Validate() error {
 	}
 	if c.Reader.Kind != "pcsc" && c.Reader.Kind != "sim" {
 		bad("reader.kind", "%q is not a reader kind: use \"pcsc\" or \"sim\"", c.Reader.Kind)
+	}
+	if y := c.Verify.AdmissionYear; y != 0 && (y < 2000 || y > 2100) {
+		bad("verification.admission_year", "must be a year such as 2026, or 0 for the current year, got %d", y)
 	}
 	if c.Balikan.BatchSize < 1 || c.Balikan.BatchSize > 1000 {
 		bad("balikan.batch_size", "must be 1-1000, got %d", c.Balikan.BatchSize)

@@ -51,6 +51,20 @@ func (f BalikanField) DefaultParamKey() string {
 	return ""
 }
 
+// LengthLimits returns the shortest and longest value, in characters, that
+// a free-text or document-number field accepts; 0, 0 for the others.
+func (f BalikanField) LengthLimits() (min, max int) {
+	switch f {
+	case FieldIjazah, FieldSKPI:
+		return 4, 40
+	case FieldSchoolName:
+		return 3, 100
+	case FieldSchoolAddress:
+		return 5, 200
+	}
+	return 0, 0
+}
+
 // Balikan is the data balikan for one NIK: the office's own data, which may
 // be queued on disk until it is delivered or exported.
 type Balikan struct {
@@ -138,7 +152,7 @@ func (b Balikan) Validate() []BalikanError {
 
 	for _, f := range []BalikanField{FieldIjazah, FieldSKPI} {
 		if v := b.Values[f]; v != "" {
-			if p, ok := checkDocumentNumber(v); !ok {
+			if p, ok := checkDocumentNumber(v, f); !ok {
 				add(f, p)
 			}
 		}
@@ -156,7 +170,7 @@ func (b Balikan) Validate() []BalikanError {
 		add(FieldScholarship, ProblemScholarship)
 	}
 	if v := b.Values[FieldSchoolName]; v != "" {
-		if p, ok := checkFreeText(v, 3, 100); !ok {
+		if p, ok := checkFreeText(v, FieldSchoolName); !ok {
 			add(FieldSchoolName, p)
 		}
 	}
@@ -164,7 +178,7 @@ func (b Balikan) Validate() []BalikanError {
 		add(FieldAccreditation, ProblemAccreditation)
 	}
 	if v := b.Values[FieldSchoolAddress]; v != "" {
-		if p, ok := checkFreeText(v, 5, 200); !ok {
+		if p, ok := checkFreeText(v, FieldSchoolAddress); !ok {
 			add(FieldSchoolAddress, p)
 		}
 	}
@@ -178,11 +192,12 @@ func (b Balikan) Validate() []BalikanError {
 // checkDocumentNumber accepts the characters that Nomor Ijazah formats have
 // used over the years (older ones such as DN-03 Dl 0012345): upper-case
 // letters, digits, space, '.', '/' and '-'.
-func checkDocumentNumber(v string) (BalikanProblem, bool) {
-	if len(v) < 4 {
+func checkDocumentNumber(v string, f BalikanField) (BalikanProblem, bool) {
+	min, max := f.LengthLimits()
+	if len(v) < min {
 		return ProblemTooShort, false
 	}
-	if len(v) > 40 {
+	if len(v) > max {
 		return ProblemTooLong, false
 	}
 	for _, r := range v {
@@ -197,7 +212,8 @@ func checkDocumentNumber(v string) (BalikanProblem, bool) {
 }
 
 // checkFreeText accepts printable text of a school's name or address.
-func checkFreeText(v string, min, max int) (BalikanProblem, bool) {
+func checkFreeText(v string, f BalikanField) (BalikanProblem, bool) {
+	min, max := f.LengthLimits()
 	n := len([]rune(v))
 	if n < min {
 		return ProblemTooShort, false

@@ -121,7 +121,15 @@ func (s *balikanScreen) submit(m *Model) tea.Cmd {
 				s.failure = m.T(i18n.BalikanAllEmpty)
 				continue
 			}
-			s.errs[e.Field] = m.T(balikanProblemMessage(e))
+			min, max := e.Field.LengthLimits()
+			switch e.Problem {
+			case ppdb.ProblemTooShort:
+				s.errs[e.Field] = m.T(i18n.BalikanTooShort, min)
+			case ppdb.ProblemTooLong:
+				s.errs[e.Field] = m.T(i18n.BalikanTooLong, max)
+			default:
+				s.errs[e.Field] = m.T(balikanProblemMessage(e))
+			}
 		}
 		return nil
 	}

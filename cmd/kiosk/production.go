@@ -56,6 +56,7 @@ func runConfigured(cfg config.Config) error {
 		FingerAttempts: cfg.Session.FingerAttempts,
 		AgreementFrom:  cfg.Agreement.ValidFrom,
 		AgreementUntil: cfg.AgreementEnd(),
+		AdmissionYear:  cfg.Verify.AdmissionYear,
 	}
 	backend := app.NewBackend(parts)
 	return runProgram(backend, lang, opts, func(model *tui.Model) func() {
