@@ -12,6 +12,8 @@ go test ./client -run '^$' -bench 'LookupClient|LookupRawHTTP|DecodeLookup' -ben
 go test ./outbox -run '^$' -bench EnqueueDurable -benchtime 5000x -count 3
 go test ./outbox -run '^$' -bench Drain -benchtime 3x -count 2
 go test ./ppdb -run '^$' -bench . -benchmem -benchtime 1s
+go test ./tui -run '^$' -bench Frame -benchtime 2000x -count 3
+scripts/bench-startup.sh 5
 if [ "$(id -u)" = 0 ]; then
   scripts/pcsc-test.sh -bench
 else
