@@ -55,7 +55,8 @@ type Quota struct {
 }
 
 // Agreement is the [agreement] section: the validity period of the
-// data-sharing agreement, outside which lookups are refused.
+// data-sharing agreement, outside which lookups are refused. It has no
+// default, because the period comes from the signed document.
 type Agreement struct {
 	ValidFrom  time.Time `toml:"valid_from"`
 	ValidUntil time.Time `toml:"valid_until"` // the last valid day, inclusive
@@ -106,10 +107,6 @@ func Default() Config {
 		Lang:    "id",
 		DataDir: DefaultDataDir(),
 		Quota:   Quota{DailyLimit: 1000},
-		Agreement: Agreement{
-			ValidFrom:  time.Date(2022, 9, 16, 0, 0, 0, 0, time.Local),
-			ValidUntil: time.Date(2024, 9, 15, 0, 0, 0, 0, time.Local),
-		},
 		Session: Session{IdleTimeout: 3 * time.Minute, IdleWarning: 30 * time.Second, FingerAttempts: 4},
 		Reader:  Reader{Kind: "pcsc", FingerprintTimeout: 20 * time.Second},
 		Balikan: Balikan{BatchSize: 50},
@@ -166,7 +163,7 @@ func Load(path string) (Config, error) {
 		for i, k := range undecoded {
 			keys[i] = k.String()
 		}
-		return Config{}, fmt.Errorf("config %s: unknown key %s: check the spelling against the README", path, strings.Join(keys, ", "))
+		return Config{}, fmt.Errorf("config %s: unknown key %s: check the spelling against docs/kiosk.example.toml", path, strings.Join(keys, ", "))
 	}
 	cfg.Agreement.ValidFrom = localDay(cfg.Agreement.ValidFrom)
 	cfg.Agreement.ValidUntil = localDay(cfg.Agreement.ValidUntil)
@@ -194,7 +191,9 @@ func (c Config) Validate() error {
 	if c.Quota.DailyLimit <= 0 {
 		bad("quota.daily_limit", "must be a positive number of hits, got %d", c.Quota.DailyLimit)
 	}
-	if c.Agreement.ValidUntil.Before(c.Agreement.ValidFrom) {
+	if c.Agreement.ValidFrom.IsZero() || c.Agreement.ValidUntil.IsZero() {
+		bad("agreement", "valid_from and valid_until are required: write the period of the signed data-sharing agreement or its extension, e.g. valid_from = 2022-09-16")
+	} else if c.Agreement.ValidUntil.Before(c.Agreement.ValidFrom) {
 		bad("agreement.valid_until", "is before agreement.valid_from")
 	}
 	if c.Session.IdleTimeout < 30*time.Second {
@@ -205,6 +204,9 @@ func (c Config) Validate() error {
 	}
 	if c.Reader.Kind != "pcsc" && c.Reader.Kind != "sim" {
 		bad("reader.kind", "%q is not a reader kind: use \"pcsc\" or \"sim\"", c.Reader.Kind)
+	}
+	if c.Reader.Kind == "pcsc" && (c.Reader.CardReader == "" || c.Reader.SAMReader == "") {
+		bad("reader", "card_reader and sam_reader are required: write a part of each reader's PC/SC name (\"kiosk doctor\" lists the readers it sees)")
 	}
 	if y := c.Verify.AdmissionYear; y != 0 && (y < 2000 || y > 2100) {
 		bad("verification.admission_year", "must be a year such as 2026, or 0 for the current year, got %d", y)

@@ -61,6 +61,8 @@ func TestLoadNamesInvalidValues(t *testing.T) {
 		"[session]\nidle_timeout = \"5s\"\n": "session.idle_timeout",
 		"[reader]\nkind = \"usb\"\n":         "reader.kind",
 		"[agreement]\nvalid_from = 2025-01-01\nvalid_until = 2024-01-01\n": "agreement.valid_until",
+		"[quota]\ndaily_limit = 10\n":                                      "agreement: valid_from and valid_until are required",
+		"[reader]\nkind = \"pcsc\"\ncard_reader = \"ACS\"\n":               "sam_reader are required",
 	}
 	for body, key := range cases {
 		_, err := Load(writeConfig(t, body, 0o600))

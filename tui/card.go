@@ -172,6 +172,12 @@ func (s *cardScreen) view(m *Model, w, h int) string {
 	var b strings.Builder
 	b.WriteString("\n")
 	switch {
+	case !m.parts[PartReader].up && m.parts[PartReader].err != nil:
+		failure := i18n.ReaderFailed
+		if errors.Is(m.parts[PartReader].err, device.ErrServiceDown) {
+			failure = i18n.CardServiceDown
+		}
+		b.WriteString(m.styles.Error.Render(wrap(m.T(failure), w)) + "\n")
 	case s.reading:
 		b.WriteString(m.styles.Label.Render(wrap(m.T(i18n.CardReading), w)) + "\n")
 	case s.err != "":

@@ -309,7 +309,7 @@ func TestIdleTimeoutLocks(t *testing.T) {
 	k.waitFor(father.Name)
 
 	clock.Add(45 * time.Second)
-	k.waitFor("layar dikunci dan data dihapus dalam 15 detik")
+	k.waitFor("Dikunci dan data dihapus dalam 15 detik")
 	clock.Add(20 * time.Second)
 	k.waitFor("Kiosk dikunci karena tidak ada aktivitas")
 }

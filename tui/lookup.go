@@ -189,6 +189,8 @@ func (s *lookupScreen) lookup(m *Model, nik string) tea.Cmd {
 func (s *lookupScreen) result(m *Model, msg lookupResultMsg) tea.Cmd {
 	s.busy = false
 	s.offline = false
+	outcome := client.OutcomeOf(msg.err)
+	m.gatewayDown = msg.err != nil && (outcome == client.NetworkDown || outcome == client.Timeout)
 	if msg.err != nil {
 		if client.NeverSent(msg.err) || errors.Is(msg.err, client.ErrQuotaReached) {
 			m.reg.ForgetLookup(msg.nik)

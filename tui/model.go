@@ -55,6 +55,9 @@ type Model struct {
 	parts       [partCount]partState
 	partReports chan partMsg
 	readerState device.EventKind
+	// gatewayDown is set when the last gateway call could not reach it,
+	// and cleared by the next answer; lookups are still allowed.
+	gatewayDown bool
 	cardPresent bool
 	queue       store.QueueStats
 

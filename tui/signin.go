@@ -119,12 +119,12 @@ func (s *signInScreen) submit(m *Model) tea.Cmd {
 // authMessage picks the operator message for a sign-in failure.
 func authMessage(err error) i18n.Key {
 	switch {
+	case errors.Is(err, store.ErrLockedOut):
+		return i18n.SignInLockedOut
 	case errors.Is(err, store.ErrUnknownOperator), errors.Is(err, store.ErrWrongPIN):
 		return i18n.SignInWrong
 	case errors.Is(err, store.ErrNoNDA):
 		return i18n.SignInNoNDA
-	case errors.Is(err, store.ErrLockedOut):
-		return i18n.SignInLockedOut
 	}
 	return i18n.SignInFailed
 }

@@ -1,9 +1,6 @@
 package tui
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/disdikbud/kiosk/store"
 )
 
@@ -12,7 +9,7 @@ import (
 // operator's account ID, the screen's name and the parts' states.
 type Status struct {
 	OperatorID string // empty when nobody is signed in
-	Screen     string // the screen's type name, never its contents
+	Screen     string // the screen's title, never its contents
 	Reader     string
 	Gateway    string
 	Store      string
@@ -32,7 +29,7 @@ func (m *Model) Status() Status {
 // message, on the program's goroutine.
 func (m *Model) publishStatus() {
 	s := Status{
-		Screen:  strings.TrimSuffix(strings.TrimPrefix(fmt.Sprintf("%T", m.screen), "*tui."), "Screen"),
+		Screen:  m.screen.title(m),
 		Reader:  m.readerText(),
 		Gateway: m.partText(PartGateway),
 		Store:   m.partText(PartStore),

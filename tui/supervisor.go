@@ -159,8 +159,8 @@ func (s *supervisorScreen) view(m *Model, w, h int) string {
 	if !q.LastDelivery.IsZero() {
 		b.WriteString(m.field(m.T(i18n.LabelLastDelivery), q.LastDelivery.Local().Format("02-01-2006 15:04")) + "\n")
 	}
-	if d := s.sup.Delivery(); d.LastError != "" {
-		b.WriteString(m.styles.Warning.Render(wrap(m.T(i18n.DeliveryFailing, d.Backoff.Round(time.Second).String()), w)) + "\n")
+	if d := s.sup.Delivery(); d.LastError != "" && q.Pending+q.Sending > 0 {
+		b.WriteString(m.styles.Warning.Render(wrap(m.T(i18n.DeliveryFailing), w)) + "\n")
 	}
 	if quota := m.be.Quota(); quota.Limit > 0 {
 		b.WriteString(m.field(m.T(i18n.LabelQuotaToday), fmt.Sprintf("%d/%d", quota.Used, quota.Limit)) + "\n")

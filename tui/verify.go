@@ -96,6 +96,7 @@ func newVerifyScreen(back *lookupScreen, nik string) *verifyScreen {
 	}
 	s.inputs[claimBirthDate].Placeholder = "dd-mm-yyyy"
 	s.inputs[claimSex].Placeholder = "L/P"
+	s.inputs[claimSex].Width = 4
 	s.inputs[claimLevel].Placeholder = "SD/SMP/SMA/SMK"
 	s.inputs[claimLevel].Width = 15
 	s.inputs[0].Focus()

@@ -95,7 +95,7 @@ func (m *Model) banner(w int) string {
 		if secs < 0 {
 			secs = 0
 		}
-		return m.styles.Banner.Render(padRight(m.T(i18n.IdleCountdown, secs), w))
+		return m.styles.Banner.Render(padRight(ansi.Truncate(m.T(i18n.IdleCountdown, secs), w, "…"), w))
 	}
 	if m.notice != "" {
 		return m.styles.Warning.Render(ansi.Truncate(m.T(m.notice), w, "…"))
@@ -155,6 +155,8 @@ func (m *Model) statusItems(compact bool) []string {
 func (m *Model) partMark(p Part) string {
 	s := m.parts[p]
 	switch {
+	case p == PartGateway && s.up && m.gatewayDown:
+		return "✗"
 	case s.up:
 		return "✓"
 	case s.err != nil:
@@ -166,6 +168,8 @@ func (m *Model) partMark(p Part) string {
 func (m *Model) partText(p Part) string {
 	s := m.parts[p]
 	switch {
+	case p == PartGateway && s.up && m.gatewayDown:
+		return m.T(i18n.StateUnreachable)
 	case s.up:
 		return m.T(i18n.StateUp)
 	case s.err != nil:

@@ -19,7 +19,7 @@ import (
 // the delivery worker never sends them too.
 func runExport(args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	path := fs.String("config", config.DefaultPath(), "configuration file, for data_dir and [balikan] param_keys; the demo's settings when absent")
+	path := fs.String("config", config.DefaultPath(), "configuration file, for data_dir and [balikan] param_keys; without one, the default data directory and keys")
 	dataDir := fs.String("data", "", "directory of the kiosk's database; overrides the config file")
 	out := fs.String("out", "", "file to write: .xlsx or .csv (required)")
 	if err := parseFlags(fs, args); err != nil {

@@ -29,6 +29,9 @@ func runConfigured(cfg config.Config) error {
 	if err := gwConfig.Validate(); err != nil {
 		return fmt.Errorf("[gateway]: %w", err)
 	}
+	if err := requireSupervisor(cfg.DataDir); err != nil {
+		return err
+	}
 	events, closeLog, err := setupLoggingWithEvents(cfg.DataDir)
 	if err != nil {
 		return err
@@ -120,4 +123,24 @@ func readSAMSecret(path string) ([32]byte, error) {
 	copy(secret[:], decoded)
 	clear(decoded)
 	return secret, nil
+}
+
+// requireSupervisor refuses to start a site's kiosk without a supervisor
+// who may sign in, because only a supervisor can leave it.
+func requireSupervisor(dataDir string) error {
+	st, err := openStoreIn(dataDir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ops, err := st.Operators(context.Background())
+	if err != nil {
+		return err
+	}
+	for _, op := range ops {
+		if op.Supervisor && !op.NDADate.IsZero() {
+			return nil
+		}
+	}
+	return fmt.Errorf("no supervisor account with an NDA date in %s: nobody could leave the kiosk; create one with \"kiosk operator add -data %s -id SPV01 -name NAME -nda YYYY-MM-DD -supervisor\"", dataDir, dataDir)
 }

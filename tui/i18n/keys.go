@@ -157,4 +157,5 @@ const (
 	KeyLookupHolder        Key = "KeyLookupHolder"
 	DemoAccountsHint       Key = "DemoAccountsHint"
 	DemoStudentHint        Key = "DemoStudentHint"
+	StateUnreachable       Key = "StateUnreachable"
 )

@@ -44,7 +44,7 @@ func init() {
 		QueueCounts:           {"%d menunggu · %d terkirim · %d diekspor", "%d waiting · %d sent · %d exported"},
 		LabelLastDelivery:     {"Pengiriman terakhir", "Last delivery"},
 		LabelQuotaToday:       {"Kuota terpakai hari ini", "Quota used today"},
-		DeliveryFailing:       {"Pengiriman ke Dukcapil sedang gagal; dicoba lagi dalam %s. Bila jaringan lama terputus, ekspor ke media lepas.", "Delivery to Dukcapil is failing; the next try is in %s. If the network stays down, export to removable media."},
+		DeliveryFailing:       {"Pengiriman balikan ke Dukcapil sedang gagal dan dicoba lagi otomatis. Bila terus gagal, minta teknisi menjalankan \"kiosk doctor\" (jaringan, store_url, store_token), atau ekspor ke media lepas.", "Balikan delivery to Dukcapil is failing and is retried automatically. If it keeps failing, have a technician run \"kiosk doctor\" (network, store_url, store_token), or export to removable media."},
 		DeliverNowStarted:     {"Pengiriman dimulai sekarang.", "Delivery started now."},
 		ExportPrompt:          {"Berkas tujuan (.xlsx atau .csv; misalnya di flashdisk). Enter untuk mengekspor semua balikan yang menunggu:", "Target file (.xlsx or .csv; on a flash drive, for example). Enter exports every waiting balikan:"},
 		ExportBusy:            {"Mengekspor…", "Exporting…"},
