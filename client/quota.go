@@ -139,10 +139,20 @@ func (g *QuotaGuard) reserve(ctx context.Context, operator, method string) (time
 	return day, nil
 }
 
+// HitReleaser is a HitCounter that can take back a reserved hit. The guard
+// uses it for a call that surely never reached the gateway, which cost the
+// office nothing there.
+type HitReleaser interface {
+	ReleaseHit(ctx context.Context, day time.Time, operator string) error
+}
+
 // finish records how a sent call ended and keeps the gateway's count.
 func (g *QuotaGuard) finish(ctx context.Context, day time.Time, operator string, outcome Outcome, remaining int, err error) {
 	if err != nil {
 		outcome = OutcomeOf(err)
+	}
+	if err != nil && NeverSent(err) {
+		g.release(ctx, day, operator)
 	}
 	if recordErr := g.counter.RecordOutcome(ctx, day, operator, outcome.String()); recordErr != nil {
 		g.log.LogAttrs(ctx, slogWarn, "recording gateway outcome failed",
@@ -159,6 +169,24 @@ func (g *QuotaGuard) finish(ctx context.Context, day time.Time, operator string,
 		g.gatewayRemaining = 0
 	case err == nil && remaining >= 0:
 		g.gatewayRemaining = remaining
+	}
+}
+
+// release takes back the hit reserved for a call that never left the
+// kiosk, when the counter can.
+func (g *QuotaGuard) release(ctx context.Context, day time.Time, operator string) {
+	releaser, ok := g.counter.(HitReleaser)
+	if !ok {
+		return
+	}
+	if err := releaser.ReleaseHit(ctx, day, operator); err != nil {
+		g.log.LogAttrs(ctx, slogWarn, "releasing an unsent hit failed", slog.String("error", err.Error()))
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.day.Equal(day) && g.used > 0 {
+		g.used--
 	}
 }
 

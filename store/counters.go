@@ -53,6 +53,19 @@ func (s *Store) ReserveHit(ctx context.Context, day time.Time, operator string, 
 	return reserved, used, nil
 }
 
+// ReleaseHit takes back one hit that ReserveHit counted for operator on
+// day, for a call that surely never reached the gateway and so consumed
+// nothing there. A count already at zero stays at zero.
+func (s *Store) ReleaseHit(ctx context.Context, day time.Time, operator string) error {
+	key := dayKey(day)
+	_, err := s.db.ExecContext(ctx,
+		`UPDATE hits SET count = count - 1 WHERE day = ? AND operator = ? AND count > 0`, key, operator)
+	if err != nil {
+		return fmt.Errorf("release hit for %s on %s: %w", operator, key, err)
+	}
+	return nil
+}
+
 // RecordOutcome counts one outcome (found, not-found, network-down, ...) for
 // operator on day.
 func (s *Store) RecordOutcome(ctx context.Context, day time.Time, operator, outcome string) error {
