@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/disdikbud/kiosk/ppdb"
@@ -18,9 +17,8 @@ import (
 // validates each, and queues the record durably.
 type balikanScreen struct {
 	back    *lookupScreen
-	inputs  [8]textinput.Model
+	form    form
 	errs    [8]string
-	focus   int
 	busy    bool
 	failure string // the store's failure, shown above the form
 	focusAt int    // the body line of the focused field, set by view
@@ -40,13 +38,12 @@ var balikanLimits = [8]int{40, 40, 16, 16, 40, 100, 20, 200}
 
 func newBalikanScreen(m *Model, back *lookupScreen) *balikanScreen {
 	s := &balikanScreen{back: back}
-	for i := range s.inputs {
-		s.inputs[i] = newInput(balikanLimits[i])
-		s.inputs[i].Width = 40
+	s.form = newForm(balikanLimits[:]...)
+	for i := range s.form.inputs {
+		s.form.inputs[i].Width = 40
 	}
-	s.inputs[int(ppdb.FieldScholarship)].Placeholder = "KIP,PIP,PKH,KKS,PEMDA,LAINNYA,TIDAK"
-	s.inputs[int(ppdb.FieldAccreditation)].Placeholder = "A / B / C / TT"
-	s.inputs[0].Focus()
+	s.form.inputs[int(ppdb.FieldScholarship)].Placeholder = "KIP,PIP,PKH,KKS,PEMDA,LAINNYA,TIDAK"
+	s.form.inputs[int(ppdb.FieldAccreditation)].Placeholder = "A / B / C / TT"
 	return s
 }
 
@@ -64,43 +61,24 @@ func (s *balikanScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 		if s.busy {
 			return s, nil
 		}
-		switch {
-		case key.Matches(msg, m.keys.Back):
+		if key.Matches(msg, m.keys.Back) {
 			m.reg.BackToLookup()
 			return s.back, nil
-		case key.Matches(msg, m.keys.Save):
-			return s, s.submit(m)
-		case key.Matches(msg, m.keys.Enter):
-			if s.focus == len(s.inputs)-1 {
-				return s, s.submit(m)
-			}
-			s.move(1)
-			return s, nil
-		case key.Matches(msg, m.keys.Next):
-			s.move(1)
-			return s, nil
-		case key.Matches(msg, m.keys.Prev):
-			s.move(-1)
-			return s, nil
 		}
-		var cmd tea.Cmd
-		s.inputs[s.focus], cmd = s.inputs[s.focus].Update(msg)
+		submit, cmd := s.form.update(m, msg)
+		if submit {
+			return s, s.submit(m)
+		}
 		return s, cmd
 	}
 	return s, nil
-}
-
-func (s *balikanScreen) move(delta int) {
-	s.inputs[s.focus].Blur()
-	s.focus = (s.focus + delta + len(s.inputs)) % len(s.inputs)
-	s.inputs[s.focus].Focus()
 }
 
 // record builds the normalised record from the form.
 func (s *balikanScreen) record(m *Model) ppdb.Balikan {
 	b := ppdb.Balikan{NIK: m.reg.SubjectNIK}
 	for i, f := range ppdb.BalikanFields {
-		b.Set(f, s.inputs[i].Value())
+		b.Set(f, s.form.inputs[i].Value())
 	}
 	return b.Normalize()
 }
@@ -111,7 +89,7 @@ func (s *balikanScreen) record(m *Model) ppdb.Balikan {
 func (s *balikanScreen) submit(m *Model) tea.Cmd {
 	rec := s.record(m)
 	for i, f := range ppdb.BalikanFields {
-		s.inputs[i].SetValue(rec.Get(f))
+		s.form.inputs[i].SetValue(rec.Get(f))
 	}
 	s.errs = [8]string{}
 	s.failure = ""
@@ -155,8 +133,8 @@ func (s *balikanScreen) queued(m *Model, msg enqueueResultMsg) (screen, tea.Cmd)
 	m.be.Audit(m.ctx, m.operator.ID, "balikan-queued")
 	_ = m.reg.BalikanQueued()
 	m.wipe()
-	for i := range s.inputs {
-		s.inputs[i].SetValue("")
+	for i := range s.form.inputs {
+		s.form.inputs[i].SetValue("")
 	}
 	next, cmd := m.show(newDoneScreen(msg.id))
 	return next, tea.Batch(cmd, m.refreshQueue())
@@ -174,9 +152,9 @@ func (s *balikanScreen) view(m *Model, w, h int) string {
 	if s.busy {
 		b.WriteString(m.styles.Muted.Render(m.T(i18n.BalikanSaving)) + "\n")
 	}
-	for i, in := range s.inputs {
+	for i, in := range s.form.inputs {
 		label := m.T(balikanLabels[i])
-		if i == s.focus {
+		if i == s.form.focus {
 			s.focusAt = strings.Count(b.String(), "\n")
 			label = m.styles.Focus.Render(label)
 		} else {

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/disdikbud/kiosk/store"
@@ -17,10 +16,9 @@ import (
 
 // signInScreen takes the operator's local user ID and PIN.
 type signInScreen struct {
-	id, pin textinput.Model
-	focus   int
-	err     string
-	busy    bool
+	form form
+	err  string
+	busy bool
 }
 
 type authResultMsg struct {
@@ -29,12 +27,7 @@ type authResultMsg struct {
 }
 
 func newSignInScreen(m *Model) *signInScreen {
-	id := newInput(16)
-	id.Focus()
-	pin := newInput(8)
-	pin.EchoMode = textinput.EchoPassword
-	pin.EchoCharacter = '•'
-	return &signInScreen{id: id, pin: pin}
+	return &signInScreen{form: newCredentialsForm()}
 }
 
 func (s *signInScreen) title(m *Model) string { return m.T(i18n.TitleSignIn) }
@@ -50,7 +43,7 @@ func (s *signInScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 		if msg.err != nil {
 			slog.Warn("sign-in refused", "reason", string(authMessage(msg.err)))
 			s.err = m.T(authMessage(msg.err))
-			s.pin.SetValue("")
+			s.form.clearPIN()
 			return s, nil
 		}
 		op := msg.op
@@ -64,44 +57,20 @@ func (s *signInScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 		if s.busy {
 			return s, nil
 		}
-		switch {
-		case key.Matches(msg, m.keys.Back):
+		if key.Matches(msg, m.keys.Back) {
 			return newIdleScreen(), nil
-		case key.Matches(msg, m.keys.Next), key.Matches(msg, m.keys.Prev):
-			s.toggleFocus()
-			return s, nil
-		case key.Matches(msg, m.keys.Enter):
-			if s.focus == 0 {
-				s.toggleFocus()
-				return s, nil
-			}
-			return s, s.submit(m)
 		}
-		var cmd tea.Cmd
-		if s.focus == 0 {
-			s.id, cmd = s.id.Update(msg)
-		} else {
-			s.pin, cmd = s.pin.Update(msg)
+		submit, cmd := s.form.update(m, msg)
+		if submit {
+			return s, s.submit(m)
 		}
 		return s, cmd
 	}
 	return s, nil
 }
 
-func (s *signInScreen) toggleFocus() {
-	s.focus = 1 - s.focus
-	if s.focus == 0 {
-		s.pin.Blur()
-		s.id.Focus()
-	} else {
-		s.id.Blur()
-		s.pin.Focus()
-	}
-}
-
 func (s *signInScreen) submit(m *Model) tea.Cmd {
-	id := strings.ToUpper(strings.TrimSpace(s.id.Value()))
-	pin := s.pin.Value()
+	id, pin := s.form.credentials()
 	if id == "" || pin == "" {
 		s.err = m.T(i18n.SignInMissing)
 		return nil
@@ -132,8 +101,7 @@ func authMessage(err error) i18n.Key {
 func (s *signInScreen) view(m *Model, w, h int) string {
 	var b strings.Builder
 	b.WriteString("\n" + wrap(m.T(i18n.SignInPrompt), w) + "\n\n")
-	b.WriteString(m.field(m.T(i18n.LabelOperatorID), s.id.View()) + "\n")
-	b.WriteString(m.field(m.T(i18n.LabelPIN), s.pin.View()) + "\n")
+	b.WriteString(s.form.credentialsView(m, i18n.LabelOperatorID))
 	if s.busy {
 		b.WriteString("\n" + m.styles.Muted.Render(m.T(i18n.Checking)) + "\n")
 	}

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/disdikbud/kiosk/store"
@@ -19,8 +18,7 @@ import (
 type supervisorAuthScreen struct {
 	back    screen
 	purpose supervisorPurpose
-	id, pin textinput.Model
-	focus   int
+	form    form
 	err     string
 	busy    bool
 }
@@ -39,12 +37,7 @@ type supervisorAuthMsg struct {
 }
 
 func newSupervisorAuthScreen(back screen, purpose supervisorPurpose) *supervisorAuthScreen {
-	id := newInput(16)
-	id.Focus()
-	pin := newInput(8)
-	pin.EchoMode = textinput.EchoPassword
-	pin.EchoCharacter = '•'
-	return &supervisorAuthScreen{back: back, purpose: purpose, id: id, pin: pin}
+	return &supervisorAuthScreen{back: back, purpose: purpose, form: newCredentialsForm()}
 }
 
 func (s *supervisorAuthScreen) title(m *Model) string {
@@ -67,7 +60,7 @@ func (s *supervisorAuthScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 			if s.purpose == purposeQuit {
 				s.err = m.T(i18n.QuitDenied)
 			}
-			s.pin.SetValue("")
+			s.form.clearPIN()
 			return s, nil
 		}
 		return s.granted(m, msg.op)
@@ -75,28 +68,12 @@ func (s *supervisorAuthScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 		if s.busy {
 			return s, nil
 		}
-		switch {
-		case key.Matches(msg, m.keys.Back):
+		if key.Matches(msg, m.keys.Back) {
 			return s.back, nil
-		case key.Matches(msg, m.keys.Next), key.Matches(msg, m.keys.Prev),
-			key.Matches(msg, m.keys.Enter) && s.focus == 0:
-			s.focus = 1 - s.focus
-			if s.focus == 0 {
-				s.pin.Blur()
-				s.id.Focus()
-			} else {
-				s.id.Blur()
-				s.pin.Focus()
-			}
-			return s, nil
-		case key.Matches(msg, m.keys.Enter):
-			return s, s.submit(m)
 		}
-		var cmd tea.Cmd
-		if s.focus == 0 {
-			s.id, cmd = s.id.Update(msg)
-		} else {
-			s.pin, cmd = s.pin.Update(msg)
+		submit, cmd := s.form.update(m, msg)
+		if submit {
+			return s, s.submit(m)
 		}
 		return s, cmd
 	}
@@ -108,8 +85,7 @@ func (s *supervisorAuthScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (s *supervisorAuthScreen) submit(m *Model) tea.Cmd {
-	id := strings.ToUpper(strings.TrimSpace(s.id.Value()))
-	pin := s.pin.Value()
+	id, pin := s.form.credentials()
 	s.busy, s.err = true, ""
 	be, ctx := m.be, m.ctx
 	return func() tea.Msg {
@@ -146,8 +122,7 @@ func (s *supervisorAuthScreen) view(m *Model, w, h int) string {
 		prompt = i18n.SupervisorPrompt
 	}
 	b.WriteString("\n" + wrap(m.T(prompt), w) + "\n\n")
-	b.WriteString(m.field(m.T(i18n.LabelSupervisorID), s.id.View()) + "\n")
-	b.WriteString(m.field(m.T(i18n.LabelPIN), s.pin.View()) + "\n")
+	b.WriteString(s.form.credentialsView(m, i18n.LabelSupervisorID))
 	if s.err != "" {
 		b.WriteString("\n" + m.styles.Error.Render(wrap(s.err, w)) + "\n")
 	}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/disdikbud/kiosk/client"
@@ -48,9 +47,8 @@ type verifyScreen struct {
 	back *lookupScreen
 	nik  string
 
-	inputs  [claimCount]textinput.Model
+	form    form
 	errs    [claimCount]string
-	focus   int
 	failure string // the reason the last check did not run, shown above the form
 
 	busy    bool
@@ -90,16 +88,15 @@ type verifyResultMsg struct {
 
 func newVerifyScreen(back *lookupScreen, nik string) *verifyScreen {
 	s := &verifyScreen{back: back, nik: nik}
-	for i := range s.inputs {
-		s.inputs[i] = newInput(claimLimits[i])
-		s.inputs[i].Width = min(claimLimits[i]+1, 30)
+	s.form = newForm(claimLimits[:]...)
+	for i := range s.form.inputs {
+		s.form.inputs[i].Width = min(claimLimits[i]+1, 30)
 	}
-	s.inputs[claimBirthDate].Placeholder = "dd-mm-yyyy"
-	s.inputs[claimSex].Placeholder = "L/P"
-	s.inputs[claimSex].Width = 4
-	s.inputs[claimLevel].Placeholder = "SD/SMP/SMA/SMK"
-	s.inputs[claimLevel].Width = 15
-	s.inputs[0].Focus()
+	s.form.inputs[claimBirthDate].Placeholder = "dd-mm-yyyy"
+	s.form.inputs[claimSex].Placeholder = "L/P"
+	s.form.inputs[claimSex].Width = 4
+	s.form.inputs[claimLevel].Placeholder = "SD/SMP/SMA/SMK"
+	s.form.inputs[claimLevel].Width = 15
 	return s
 }
 
@@ -154,40 +151,21 @@ func (s *verifyScreen) resultKey(m *Model, msg tea.KeyMsg) (screen, tea.Cmd) {
 }
 
 func (s *verifyScreen) formKey(m *Model, msg tea.KeyMsg) (screen, tea.Cmd) {
-	switch {
-	case key.Matches(msg, m.keys.Back):
+	if key.Matches(msg, m.keys.Back) {
 		return s.back, nil
-	case msg.String() == "ctrl+s":
-		return s, s.check(m)
-	case key.Matches(msg, m.keys.Enter):
-		if s.focus == claimCount-1 {
-			return s, s.check(m)
-		}
-		s.move(1)
-		return s, nil
-	case key.Matches(msg, m.keys.Next):
-		s.move(1)
-		return s, nil
-	case key.Matches(msg, m.keys.Prev):
-		s.move(-1)
-		return s, nil
 	}
-	var cmd tea.Cmd
-	s.inputs[s.focus], cmd = s.inputs[s.focus].Update(msg)
+	submit, cmd := s.form.update(m, msg)
+	if submit {
+		return s, s.check(m)
+	}
 	return s, cmd
-}
-
-func (s *verifyScreen) move(delta int) {
-	s.inputs[s.focus].Blur()
-	s.focus = (s.focus + delta + claimCount) % claimCount
-	s.inputs[s.focus].Focus()
 }
 
 // claims reads the form. An invalid field gets its message beside it and
 // keeps what was typed, and ok is false.
 func (s *verifyScreen) claims(m *Model) (c ppdb.Claims, ok bool) {
 	s.errs = [claimCount]string{}
-	value := func(i int) string { return strings.TrimSpace(s.inputs[i].Value()) }
+	value := func(i int) string { return strings.TrimSpace(s.form.inputs[i].Value()) }
 
 	c.Name = value(claimName)
 	c.BirthPlace = value(claimBirthPlace)

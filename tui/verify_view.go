@@ -58,9 +58,9 @@ func (s *verifyScreen) view(m *Model, w, h int) string {
 // them, the fields before the focused one scroll away.
 func (s *verifyScreen) formLines(m *Model, w, h int) []string {
 	var fields [][]string
-	for i, in := range s.inputs {
+	for i, in := range s.form.inputs {
 		label := m.styles.Label.Render(m.T(claimLabels[i]))
-		if i == s.focus {
+		if i == s.form.focus {
 			label = m.styles.Focus.Render(m.T(claimLabels[i]))
 		}
 		field := []string{label + ": " + in.View()}
@@ -76,7 +76,7 @@ func (s *verifyScreen) formLines(m *Model, w, h int) []string {
 	for _, f := range fields {
 		total += len(f)
 	}
-	for first < s.focus && total > h {
+	for first < s.form.focus && total > h {
 		total -= len(fields[first])
 		first++
 	}
