@@ -118,15 +118,8 @@ func TestOfflineRegistrationQueuesBalikan(t *testing.T) {
 		}
 	})
 	k.waitFor("Dukcapil: mati", "Pembaca: siap")
-	k.key(tea.KeyEnter)
-	k.waitFor("Masukkan ID operator")
-	k.typeText(app.DemoOperatorID)
-	k.key(tea.KeyTab)
-	k.typeText(app.DemoOperatorPIN)
-	k.key(tea.KeyEnter)
-	k.waitFor("Tempelkan e-KTP")
-	k.runes("1")
-	k.waitFor("e-KTP terverifikasi dengan sidik jari")
+	k.ready = true
+	k.verifyCard("1")
 
 	k.key(tea.KeyEnter)
 	k.waitFor("Jaringan ke Dukcapil terputus")
