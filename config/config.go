@@ -206,7 +206,7 @@ func (c Config) Validate() error {
 		bad("reader.kind", "%q is not a reader kind: use \"pcsc\" or \"sim\"", c.Reader.Kind)
 	}
 	if c.Reader.Kind == "pcsc" && (c.Reader.CardReader == "" || c.Reader.SAMReader == "") {
-		bad("reader", "card_reader and sam_reader are required: write a part of each reader's PC/SC name (\"kiosk doctor\" lists the readers it sees)")
+		bad("reader", "card_reader and sam_reader are required: write a part of each reader's PC/SC name (\"pcsc_scan\" from Debian's pcsc-tools lists them)")
 	}
 	if y := c.Verify.AdmissionYear; y != 0 && (y < 2000 || y > 2100) {
 		bad("verification.admission_year", "must be a year such as 2026, or 0 for the current year, got %d", y)

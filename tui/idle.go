@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/disdikbud/kiosk/device"
 	"github.com/disdikbud/kiosk/tui/i18n"
 )
 
@@ -63,7 +65,11 @@ func (s *idleScreen) view(m *Model, w, h int) string {
 		b.WriteString("\n" + m.styles.Warning.Render(wrap(m.T(i18n.GatewayFailed), w)))
 	}
 	if err := m.parts[PartReader].err; err != nil {
-		b.WriteString("\n" + m.styles.Warning.Render(wrap(m.T(i18n.ReaderFailed), w)))
+		failure := i18n.ReaderFailed
+		if errors.Is(err, device.ErrServiceDown) {
+			failure = i18n.ReaderServiceDown
+		}
+		b.WriteString("\n" + m.styles.Warning.Render(wrap(m.T(failure), w)))
 	}
 	return b.String()
 }

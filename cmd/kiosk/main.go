@@ -59,7 +59,8 @@ func usage() {
 Commands:
   run        run the kiosk with its config file; runs the demo when there is none (default)
   demo       run the demo: simulated reader, fake gateway on loopback, demo database
-  operator   create or update an operator account (PIN, NDA date): kiosk operator add -id OP01 -name "..." -nda 2024-07-01
+  operator   create or update an operator account (PIN, NDA date): kiosk operator add -id OP01 -name "..." -nda 2024-07-01;
+             list the accounts: kiosk operator list
   export     write pending balikan records to an .xlsx or .csv file and mark them exported
   report     print the semester usage report (hits and outcomes per month and operator) as CSV
   doctor     check config, gateway, quota, agreement, reader, database and SSH; exit 1 on a failure

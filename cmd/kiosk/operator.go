@@ -38,6 +38,17 @@ func openStoreIn(dataDir string) (*store.Store, error) {
 	return store.Open(context.Background(), filepath.Join(dataDir, "kiosk.db"))
 }
 
+// openExistingStore opens the database in dataDir, refusing to create one
+// there: a command that only reads it was most likely given the wrong
+// folder.
+func openExistingStore(dataDir string) (*store.Store, error) {
+	path := filepath.Join(dataDir, "kiosk.db")
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("no kiosk database at %s: point -data at the kiosk's data directory (the demo's is %s-demo)", path, config.DefaultDataDir())
+	}
+	return store.Open(context.Background(), path)
+}
+
 // operatorAdd creates an account or updates one. On an update, a flag that
 // is not given keeps the account's current value, so re-running the
 // command to change a PIN never drops an NDA date or a supervisor role.
@@ -135,7 +146,7 @@ func operatorList(args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	st, err := openStoreIn(*dataDir)
+	st, err := openExistingStore(*dataDir)
 	if err != nil {
 		return err
 	}

@@ -5,12 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/disdikbud/kiosk/app"
 	"github.com/disdikbud/kiosk/config"
-	"github.com/disdikbud/kiosk/store"
 )
 
 // runReport prints the semester usage report (hits and outcomes per month
@@ -28,14 +26,12 @@ func runReport(args []string) error {
 		return err
 	}
 
-	dbPath := filepath.Join(*dataDir, "kiosk.db")
-	if _, err := os.Stat(dbPath); err != nil {
-		return fmt.Errorf("no kiosk database at %s: point -data at the kiosk's data directory (the demo's is %s-demo)", dbPath, config.DefaultDataDir())
+	st, err := openExistingStore(*dataDir)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(os.Stderr, "report %s from %s\n", sem, dbPath)
-
+	fmt.Fprintf(os.Stderr, "report %s from %s\n", sem, st.Path())
 	ctx := context.Background()
-	st, err := store.Open(ctx, dbPath)
 	if err != nil {
 		return err
 	}

@@ -158,4 +158,5 @@ const (
 	DemoAccountsHint       Key = "DemoAccountsHint"
 	DemoStudentHint        Key = "DemoStudentHint"
 	StateUnreachable       Key = "StateUnreachable"
+	ReaderServiceDown      Key = "ReaderServiceDown"
 )
