@@ -3,11 +3,13 @@ package app
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/disdikbud/kiosk/outbox"
+	"github.com/disdikbud/kiosk/store"
 	"github.com/disdikbud/kiosk/tui"
 )
 
@@ -79,4 +81,48 @@ func (b *Backend) DeliverNow() {
 // home directory.
 func (b *Backend) ExportDir() string {
 	return b.parts.ExportDir
+}
+
+// ExportReport writes the usage report of the semester that contains day
+// to a new CSV file at path; an existing file is never replaced.
+func (b *Backend) ExportReport(ctx context.Context, path string, day time.Time) error {
+	st := b.Store()
+	if st == nil {
+		return errStoreNotOpen
+	}
+	r, err := BuildUsageReport(ctx, st, SemesterOf(day))
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return fmt.Errorf("create report %s: %w", path, err)
+	}
+	if err := r.WriteCSV(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write report %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("write report %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// Operators lists the operator accounts.
+func (b *Backend) Operators(ctx context.Context) ([]store.Operator, error) {
+	st := b.Store()
+	if st == nil {
+		return nil, errStoreNotOpen
+	}
+	return st.Operators(ctx)
+}
+
+// SetNDADate records the day an operator signed the NDA.
+func (b *Backend) SetNDADate(ctx context.Context, id string, day time.Time) error {
+	st := b.Store()
+	if st == nil {
+		return errStoreNotOpen
+	}
+	return st.SetNDADate(ctx, id, day)
 }

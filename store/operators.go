@@ -194,6 +194,23 @@ func (s *Store) CountOperators(ctx context.Context) (int, error) {
 }
 
 // ndaText stores an NDA date as its calendar day, or NULL for none.
+// SetNDADate records the day operator id signed the non-disclosure
+// agreement, so the account may sign in. It returns ErrUnknownOperator
+// for an ID without an account.
+func (s *Store) SetNDADate(ctx context.Context, id string, day time.Time) error {
+	if day.IsZero() {
+		return fmt.Errorf("set NDA date of %s: empty date; give the day the NDA was signed", id)
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE operators SET nda_date = ? WHERE id = ?`, ndaText(day), id)
+	if err != nil {
+		return fmt.Errorf("set NDA date of %s: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return fmt.Errorf("set NDA date of %q: %w; check the operator ID", id, ErrUnknownOperator)
+	}
+	return nil
+}
+
 func ndaText(d time.Time) any {
 	if d.IsZero() {
 		return nil

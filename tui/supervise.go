@@ -3,6 +3,8 @@ package tui
 import (
 	"context"
 	"time"
+
+	"github.com/disdikbud/kiosk/store"
 )
 
 // Supervision is what the supervisor's screen needs beyond Backend. A
@@ -21,6 +23,13 @@ type Supervision interface {
 	DeliverNow()
 	// ExportDir is the folder the export path starts in.
 	ExportDir() string
+	// ExportReport writes the usage report of the semester that contains
+	// day to a new CSV file at path.
+	ExportReport(ctx context.Context, path string, day time.Time) error
+	// Operators lists the operator accounts.
+	Operators(ctx context.Context) ([]store.Operator, error)
+	// SetNDADate records the day an operator signed the NDA.
+	SetNDADate(ctx context.Context, id string, day time.Time) error
 }
 
 // UsageSummary is the semester's usage report: counts only.

@@ -25,6 +25,7 @@ type supervisorScreen struct {
 	result string
 
 	exporting bool
+	report    bool // the path being typed is for the semester report, not balikan
 	path      textinput.Model
 	busy      bool
 }
@@ -35,9 +36,10 @@ type usageMsg struct {
 }
 
 type exportMsg struct {
-	path  string
-	count int
-	err   error
+	path   string
+	count  int
+	report bool
+	err    error
 }
 
 func newSupervisorScreen(sup Supervision) *supervisorScreen {
@@ -63,7 +65,7 @@ func (s *supervisorScreen) help(m *Model) []key.Binding {
 		return []key.Binding{m.keys.Enter, m.keys.Back}
 	}
 	sk := supervisorKeyMap(m)
-	return []key.Binding{sk.ExportXLSX, sk.ExportCSV, sk.DeliverNow, m.keys.Back}
+	return []key.Binding{sk.ExportXLSX, sk.ExportCSV, sk.Report, sk.Accounts, sk.DeliverNow, m.keys.Back}
 }
 
 func (s *supervisorScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
@@ -81,6 +83,11 @@ func (s *supervisorScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		s.exporting = false
+		if msg.report {
+			s.result = m.T(i18n.ReportWritten, msg.path)
+			m.be.Audit(m.ctx, m.operator.ID, "report-exported")
+			return s, nil
+		}
 		if msg.count == 0 {
 			s.result = m.T(i18n.ExportNothing)
 			return s, nil
@@ -112,17 +119,27 @@ func (s *supervisorScreen) menuKey(m *Model, msg tea.KeyMsg) (screen, tea.Cmd) {
 			ext = ".csv"
 		}
 		name := "balikan-" + m.opts.Now().Format("20060102-150405") + ext
-		s.path.SetValue(filepath.Join(s.sup.ExportDir(), name))
-		s.path.CursorEnd()
-		s.path.Focus()
-		s.exporting, s.err, s.result = true, "", ""
-		return s, textinput.Blink
+		return s, s.askPath(filepath.Join(s.sup.ExportDir(), name), false)
+	case key.Matches(msg, sk.Report):
+		name := "laporan-" + m.opts.Now().Format("20060102-150405") + ".csv"
+		return s, s.askPath(filepath.Join(s.sup.ExportDir(), name), true)
+	case key.Matches(msg, sk.Accounts):
+		return m.show(newAccountsScreen(s.sup, s))
 	case key.Matches(msg, sk.DeliverNow):
 		s.sup.DeliverNow()
 		s.result = m.T(i18n.DeliverNowStarted)
 		return s, m.refreshQueue()
 	}
 	return s, nil
+}
+
+// askPath starts typing the target file, prefilled with path.
+func (s *supervisorScreen) askPath(path string, report bool) tea.Cmd {
+	s.path.SetValue(path)
+	s.path.CursorEnd()
+	s.path.Focus()
+	s.exporting, s.report, s.err, s.result = true, report, "", ""
+	return textinput.Blink
 }
 
 // pathKey edits the export path; Enter confirms and writes the file.
@@ -134,15 +151,21 @@ func (s *supervisorScreen) pathKey(m *Model, msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Enter):
 		path := strings.TrimSpace(s.path.Value())
 		ext := strings.ToLower(filepath.Ext(path))
-		if ext != ".xlsx" && ext != ".csv" {
+		if ext != ".csv" && (s.report || ext != ".xlsx") {
 			s.err = m.T(i18n.ExportBadName)
+			if s.report {
+				s.err = m.T(i18n.ReportBadName)
+			}
 			return nil
 		}
 		s.busy, s.err = true, ""
-		sup, ctx := s.sup, m.ctx
+		sup, ctx, report, now := s.sup, m.ctx, s.report, m.opts.Now()
 		return func() tea.Msg {
 			ctx, cancel := context.WithTimeout(ctx, time.Minute)
 			defer cancel()
+			if report {
+				return exportMsg{path: path, report: true, err: sup.ExportReport(ctx, path, now)}
+			}
 			n, err := sup.Export(ctx, path)
 			return exportMsg{path: path, count: n, err: err}
 		}
@@ -188,7 +211,7 @@ func (s *supervisorScreen) view(m *Model, w, h int) string {
 // supervisorKeys are the keys of the supervisor's menu and the idle
 // screen's key that opens it.
 type supervisorKeys struct {
-	Open, ExportXLSX, ExportCSV, DeliverNow key.Binding
+	Open, ExportXLSX, ExportCSV, Report, Accounts, DeliverNow key.Binding
 }
 
 func supervisorKeyMap(m *Model) supervisorKeys {
@@ -199,6 +222,8 @@ func supervisorKeyMap(m *Model) supervisorKeys {
 		Open:       b("s", i18n.KeySupervisor),
 		ExportXLSX: b("x", i18n.KeyExportXLSX),
 		ExportCSV:  b("c", i18n.KeyExportCSV),
+		Report:     b("l", i18n.KeyReport),
+		Accounts:   b("o", i18n.KeyAccounts),
 		DeliverNow: b("k", i18n.KeyDeliverNow),
 	}
 }

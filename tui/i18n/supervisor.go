@@ -23,6 +23,21 @@ const (
 	ExportDone            Key = "ExportDone"
 	ExportFailed          Key = "ExportFailed"
 	ExportNothing         Key = "ExportNothing"
+	KeyReport             Key = "KeyReport"
+	KeyAccounts           Key = "KeyAccounts"
+	ReportWritten         Key = "ReportWritten"
+	ReportBadName         Key = "ReportBadName"
+	TitleAccounts         Key = "TitleAccounts"
+	AccountsFailed        Key = "AccountsFailed"
+	AccountSupervisor     Key = "AccountSupervisor"
+	AccountNoNDA          Key = "AccountNoNDA"
+	NDAPrompt             Key = "NDAPrompt"
+	LabelNDADate          Key = "LabelNDADate"
+	NDAMissingID          Key = "NDAMissingID"
+	NDABadDate            Key = "NDABadDate"
+	NDAFutureDate         Key = "NDAFutureDate"
+	NDAUnknownOperator    Key = "NDAUnknownOperator"
+	NDARecorded           Key = "NDARecorded"
 	UsageTitle            Key = "UsageTitle"
 	UsageMonths           Key = "UsageMonths"
 	UsageOperators        Key = "UsageOperators"
@@ -52,6 +67,21 @@ func init() {
 		ExportDone:            {"%d catatan balikan diekspor ke %s dan tidak akan dikirim lagi lewat jaringan.", "%d balikan records exported to %s; they will not be sent over the network as well."},
 		ExportFailed:          {"Ekspor ke %s gagal: %s. Periksa folder tujuan dan ruang kosongnya, lalu coba lagi; antrean tidak berubah.", "Export to %s failed: %s. Check the target folder and its free space, then try again; the queue is unchanged."},
 		ExportNothing:         {"Tidak ada balikan yang menunggu, jadi tidak ada berkas yang dibuat.", "No balikan is waiting, so no file was written."},
+		KeyReport:             {"laporan semester", "semester report"},
+		KeyAccounts:           {"akun & NDA", "accounts & NDA"},
+		ReportWritten:         {"Laporan semester ditulis ke %s.", "The semester report was written to %s."},
+		ReportBadName:         {"Nama berkas laporan harus berakhiran .csv.", "The report's file name must end in .csv."},
+		TitleAccounts:         {"Akun operator", "Operator accounts"},
+		AccountsFailed:        {"Akun tidak dapat dibaca atau diubah di database. Coba lagi atau hubungi teknisi.", "The accounts cannot be read or changed in the database. Try again or call a technician."},
+		AccountSupervisor:     {"supervisor", "supervisor"},
+		AccountNoNDA:          {"belum ada NDA: tidak dapat masuk", "no NDA: cannot sign in"},
+		NDAPrompt:             {"Catat tanggal operator menandatangani perjanjian kerahasiaan (NDA). Akun dan PIN baru dibuat teknisi dengan \"kiosk operator add\".", "Record the day an operator signed the non-disclosure agreement (NDA). New accounts and PINs are made by a technician with \"kiosk operator add\"."},
+		LabelNDADate:          {"Tanggal NDA", "NDA date"},
+		NDAMissingID:          {"Isi ID operator.", "Type the operator ID."},
+		NDABadDate:            {"Tanggal tidak sah: ketik dd-mm-yyyy, misalnya 01-07-2026.", "Invalid date: type dd-mm-yyyy, for example 01-07-2026."},
+		NDAFutureDate:         {"Tanggal NDA tidak boleh di masa depan.", "The NDA date cannot be in the future."},
+		NDAUnknownOperator:    {"Tidak ada akun dengan ID %s. Periksa ID pada daftar di atas.", "There is no account with ID %s. Check the ID in the list above."},
+		NDARecorded:           {"Tanggal NDA %s dicatat: %s. Akun itu sekarang dapat masuk.", "NDA date of %s recorded: %s. The account can now sign in."},
 		UsageTitle:            {"Laporan semester %s: %d pencarian NIK", "Semester report %s: %d NIK lookups"},
 		UsageMonths:           {"Per bulan: %s", "By month: %s"},
 		UsageOperators:        {"Per operator: %s", "By operator: %s"},
