@@ -48,7 +48,7 @@ func (s *lookupScreen) help(m *Model) []key.Binding {
 	if s.typing {
 		return []key.Binding{m.keys.Enter, m.keys.Verify, m.keys.Back}
 	}
-	return []key.Binding{m.keys.LookupHolder, m.keys.TypeNIK, m.keys.Verify, m.keys.Balikan, m.keys.Lock, m.keys.Back}
+	return []key.Binding{m.keys.LookupHolder, m.keys.Lock, m.keys.TypeNIK, m.keys.Verify, m.keys.Balikan, m.keys.Back}
 }
 
 func (s *lookupScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
@@ -74,6 +74,9 @@ func (s *lookupScreen) menuKey(m *Model, msg tea.KeyMsg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Enter):
 		return s, s.lookup(m, m.reg.Holder.NIK)
+	case key.Matches(msg, m.keys.DemoOff):
+		m.demoKey(msg) // the card may leave the reader once it is verified
+		return s, nil
 	case key.Matches(msg, m.keys.TypeNIK):
 		s.typing = true
 		s.input.Focus()

@@ -138,7 +138,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 	case tickMsg:
 		cmds := []tea.Cmd{m.checkIdle(), tick()}
-		if time.Time(msg).Second()%5 == 0 {
+		if time.Time(msg).Second()%2 == 0 {
 			cmds = append(cmds, m.refreshQueue())
 		}
 		return tea.Batch(cmds...)

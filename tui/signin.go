@@ -41,7 +41,8 @@ func (s *signInScreen) update(m *Model, msg tea.Msg) (screen, tea.Cmd) {
 	case authResultMsg:
 		s.busy = false
 		if msg.err != nil {
-			slog.Warn("sign-in refused", "reason", string(authMessage(msg.err)))
+			id, _ := s.form.credentials()
+			slog.Warn("sign-in refused", "operator", id, "reason", string(authMessage(msg.err)))
 			s.err = m.T(authMessage(msg.err))
 			s.form.clearPIN()
 			return s, nil

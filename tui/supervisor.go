@@ -190,6 +190,7 @@ func (s *supervisorScreen) view(m *Model, w, h int) string {
 	}
 
 	if s.exporting {
+		s.path.Width = max(10, w-2)
 		b.WriteString("\n" + wrap(m.T(i18n.ExportPrompt), w) + "\n")
 		b.WriteString(s.path.View() + "\n")
 	}

@@ -25,6 +25,10 @@ func runOperator(args []string) error {
 	if len(args) == 0 {
 		return fmt.Errorf("%s", operatorUsage)
 	}
+	if args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprintln(os.Stderr, operatorUsage)
+		return nil
+	}
 	switch args[0] {
 	case "add":
 		return operatorAdd(args[1:])

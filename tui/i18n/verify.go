@@ -84,7 +84,7 @@ const (
 func init() {
 	register(map[Key][2]string{
 		TitleVerify: {"Verifikasi formulir", "Form verification"},
-		KeyVerify:   {"verifikasi formulir", "verify the form"},
+		KeyVerify:   {"verifikasi", "verify"},
 		KeyCheck:    {"periksa", "check"},
 		KeyEdit:     {"ubah isian", "edit the claims"},
 		KeyScroll:   {"gulir", "scroll"},
