@@ -19,7 +19,7 @@ import (
 	"github.com/disdikbud/kiosk/tui"
 )
 
-// Parts says how to bring up each piece. Each function runs behind the first
+// Parts holds the functions that bring up each piece. Each function runs behind the first
 // frame and may be slow; a nil function leaves its part down.
 type Parts struct {
 	OpenStore func(ctx context.Context) (*store.Store, error)

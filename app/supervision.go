@@ -77,8 +77,8 @@ func (b *Backend) DeliverNow() {
 	}
 }
 
-// ExportDir is where the export path starts: the parts' ExportDir, or the
-// home directory.
+// ExportDir returns the folder the supervisor's export path starts in,
+// Parts.ExportDir; an empty one starts the path in the working directory.
 func (b *Backend) ExportDir() string {
 	return b.parts.ExportDir
 }

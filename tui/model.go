@@ -30,7 +30,7 @@ type screen interface {
 	help(m *Model) []key.Binding
 }
 
-// partState is what the status bar shows of one backend part.
+// partState is the state of one backend part, for the status bar.
 type partState struct {
 	up  bool
 	err error

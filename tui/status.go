@@ -4,8 +4,8 @@ import (
 	"github.com/disdikbud/kiosk/store"
 )
 
-// Status is what the kiosk shows of itself outside the operator's screen,
-// for the SSH support view. It carries no population data: only the
+// Status is the kiosk's state as the SSH support view shows it, outside
+// the operator's screen. It carries no population data: only the
 // operator's account ID, the screen's name and the parts' states.
 type Status struct {
 	OperatorID string // empty when nobody is signed in

@@ -23,7 +23,7 @@ type supervisorAuthScreen struct {
 	busy    bool
 }
 
-// supervisorPurpose is what a supervisor's ID and PIN open.
+// supervisorPurpose is the step a supervisor's ID and PIN open.
 type supervisorPurpose int
 
 const (

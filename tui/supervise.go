@@ -7,8 +7,8 @@ import (
 	"github.com/disdikbud/kiosk/store"
 )
 
-// Supervision is what the supervisor's screen needs beyond Backend. A
-// backend that lacks it has no supervisor screen.
+// Supervision is the part of the backend that the supervisor's menu uses
+// beyond Backend. A backend without it has no supervisor's menu.
 type Supervision interface {
 	// Export writes every pending balikan record to a new file at path,
 	// XLSX or CSV by its extension, marks them exported and returns how
