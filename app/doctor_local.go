@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"net"
 	"net/netip"
@@ -174,33 +173,26 @@ func (d *doctor) checkReader() {
 // checkSAMSecret checks the file's mode and format. The secret itself is
 // wiped from memory and never reported.
 func (d *doctor) checkSAMSecret(file string) {
-	if file == "" {
+	secret, err := ReadSAMSecret(file)
+	clear(secret[:])
+	var bad *SAMSecretError
+	if !errors.As(err, &bad) {
+		d.report.ok(pCheckSAMSecret, say(pSAMSecretOK, file))
+		return
+	}
+
+	switch bad.Problem {
+	case SAMSecretUnset:
 		d.report.fail(pCheckSAMSecret, say(pSAMSecretUnset), say(pSAMSecretFix))
-		return
-	}
-	info, err := os.Stat(file)
-	if err != nil {
+	case SAMSecretMissing:
 		d.report.fail(pCheckSAMSecret, say(pSAMSecretMissing, file), say(pSAMSecretFix))
-		return
-	}
-	if perm := info.Mode().Perm(); perm&0o077 != 0 {
-		d.report.fail(pCheckSAMSecret, say(pSAMSecretMode, file, uint32(perm)), say(pChmod600, file))
-		return
-	}
-	raw, err := os.ReadFile(file)
-	if err != nil {
+	case SAMSecretMode:
+		d.report.fail(pCheckSAMSecret, say(pSAMSecretMode, file, uint32(bad.Mode)), say(pChmod600, file))
+	case SAMSecretUnreadable:
 		d.report.fail(pCheckSAMSecret, say(pSAMSecretUnreadable, file), say(pSAMSecretFix))
-		return
-	}
-	defer clear(raw)
-	text := strings.TrimSpace(string(raw))
-	decoded, err := hex.DecodeString(text)
-	defer clear(decoded)
-	if err != nil || len(decoded) != 32 {
+	default:
 		d.report.fail(pCheckSAMSecret, say(pSAMSecretFormat, file), say(pSAMSecretFix))
-		return
 	}
-	d.report.ok(pCheckSAMSecret, say(pSAMSecretOK, file))
 }
 
 // checkPCSC lists pcscd's readers and matches the configured name patterns

@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -83,7 +81,7 @@ func openReader(r config.Reader) (device.Reader, device.Matcher, error) {
 	if r.Kind == "sim" {
 		return device.NewSimulator(), &device.SimMatcher{}, nil
 	}
-	secret, err := readSAMSecret(r.SAMSecretFile)
+	secret, err := app.ReadSAMSecret(r.SAMSecretFile)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -95,34 +93,6 @@ func openReader(r config.Reader) (device.Reader, device.Matcher, error) {
 		return nil, nil, err
 	}
 	return reader, device.NewHelperMatcher(r.FingerprintHelper, nil, r.FingerprintTimeout), nil
-}
-
-// readSAMSecret reads the 32-byte SAM unlock secret, written as 64 hex
-// digits, from a file that only its owner may read.
-func readSAMSecret(path string) ([32]byte, error) {
-	var secret [32]byte
-	if path == "" {
-		return secret, fmt.Errorf("reader.sam_secret_file is empty: set the file that holds the SAM unlock secret (64 hex digits, mode 0600)")
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return secret, fmt.Errorf("reader.sam_secret_file: %w", err)
-	}
-	if info.Mode().Perm()&0o077 != 0 {
-		return secret, fmt.Errorf("SAM secret file %s has mode %04o: run \"chmod 600 %s\"", path, info.Mode().Perm(), path)
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return secret, fmt.Errorf("reader.sam_secret_file: %w", err)
-	}
-	decoded, err := hex.DecodeString(strings.TrimSpace(string(raw)))
-	clear(raw)
-	if err != nil || len(decoded) != len(secret) {
-		return secret, fmt.Errorf("SAM secret file %s must hold exactly 64 hex digits", path)
-	}
-	copy(secret[:], decoded)
-	clear(decoded)
-	return secret, nil
 }
 
 // requireSupervisor refuses to start a site's kiosk without a supervisor
