@@ -13,6 +13,7 @@ import (
 
 	"github.com/disdikbud/kiosk/client"
 	"github.com/disdikbud/kiosk/config"
+	"github.com/disdikbud/kiosk/ppdb"
 	"github.com/disdikbud/kiosk/store"
 )
 
@@ -279,17 +280,7 @@ func faultFix(o client.Outcome) message {
 	return say(pFixLogin)
 }
 
-func validNIK(nik string) bool {
-	if len(nik) != 16 {
-		return false
-	}
-	for _, r := range nik {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
+func validNIK(nik string) bool { return len(nik) == 16 && ppdb.IsDigits(nik) }
 
 // GatewayClientConfig maps the config file's [gateway] section onto the
 // gateway client's config.

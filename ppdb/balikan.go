@@ -159,7 +159,7 @@ func (b Balikan) Validate() []BalikanError {
 	}
 	for _, f := range []BalikanField{FieldNUPTK, FieldNITK} {
 		if v := b.Values[f]; v != "" {
-			if !isDigits(v) || len(v) != 16 {
+			if !IsDigits(v) || len(v) != 16 {
 				add(f, ProblemSixteenDigits)
 			} else if v == b.NIK {
 				add(f, ProblemSameAsNIK)
@@ -271,7 +271,9 @@ func validScholarship(v string) bool {
 	return !(seen["TIDAK"] && len(seen) > 1)
 }
 
-func isDigits(s string) bool {
+// IsDigits reports whether s is not empty and contains only the ASCII
+// digits 0-9.
+func IsDigits(s string) bool {
 	for _, r := range s {
 		if r < '0' || r > '9' {
 			return false

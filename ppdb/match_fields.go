@@ -198,10 +198,10 @@ func parseAddress(s string) addressParts {
 				a.assign(label, number)
 			case label != "":
 				pending = append(pending, label)
-			case isDigits(token) && len(pending) > 0:
+			case IsDigits(token) && len(pending) > 0:
 				a.assign(pending[0], plainNumber(token))
 				pending = pending[1:]
-			case isDigits(token):
+			case IsDigits(token):
 				a.words = append(a.words, plainNumber(token))
 			case !addressNoise[token]:
 				a.words = append(a.words, modernSpelling(token))
@@ -230,7 +230,7 @@ func splitLabel(token string) (label, number string) {
 		if rest == "" {
 			return l, ""
 		}
-		if isDigits(rest) && l != "RTRW" {
+		if IsDigits(rest) && l != "RTRW" {
 			return l, plainNumber(rest)
 		}
 		return "", ""

@@ -100,10 +100,8 @@ func checkSixteenDigits(s string) error {
 	if s == "" {
 		return &NIKError{Problem: NIKEmpty}
 	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return &NIKError{Problem: NIKNotDigits}
-		}
+	if !IsDigits(s) {
+		return &NIKError{Problem: NIKNotDigits}
 	}
 	if len(s) != 16 {
 		return &NIKError{Problem: NIKLength, Length: len(s)}
@@ -155,10 +153,8 @@ func ValidateNoKK(kk, nik string) error {
 	if kk == "" {
 		return &KKError{Problem: KKEmpty}
 	}
-	for _, r := range kk {
-		if r < '0' || r > '9' {
-			return &KKError{Problem: KKNotDigits}
-		}
+	if !IsDigits(kk) {
+		return &KKError{Problem: KKNotDigits}
 	}
 	if len(kk) != 16 {
 		return &KKError{Problem: KKLength}

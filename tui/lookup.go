@@ -120,7 +120,7 @@ func (s *lookupScreen) typingKey(m *Model, msg tea.KeyMsg) tea.Cmd {
 		s.inputErr = ""
 		return s.lookup(m, nik)
 	}
-	if msg.Type == tea.KeyRunes && !allDigits(msg.Runes) {
+	if msg.Type == tea.KeyRunes && !ppdb.IsDigits(string(msg.Runes)) {
 		s.inputErr = m.T(i18n.NIKDigitsOnly)
 		return nil
 	}
@@ -148,15 +148,6 @@ func (s *lookupScreen) openVerify(nik string) *verifyScreen {
 		s.verify = newVerifyScreen(s, nik)
 	}
 	return s.verify
-}
-
-func allDigits(rs []rune) bool {
-	for _, r := range rs {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // lookup checks the agreement period, the gateway and the no-repeat rule,

@@ -54,19 +54,10 @@ func rtrw(rt, rw string) string {
 }
 
 func padNumber(s string) string {
-	if len(s) >= 3 || !isDigits(s) {
+	if len(s) >= 3 || !ppdb.IsDigits(s) {
 		return s
 	}
 	return strings.Repeat("0", 3-len(s)) + s
-}
-
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func nonEmpty(values ...string) []string {
