@@ -12,7 +12,7 @@ import (
 	"github.com/disdikbud/kiosk/store"
 )
 
-// Semester is one half of a calendar year: the agreement asks for a usage
+// Semester is one half of a calendar year: the agreement requires a usage
 // report every June (first half) and December (second half).
 type Semester struct {
 	Year int

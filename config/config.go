@@ -150,7 +150,7 @@ func Load(path string) (Config, error) {
 		return Config{}, fmt.Errorf("read config %s: %w", path, err)
 	}
 	if perm := info.Mode().Perm(); perm&0o077 != 0 {
-		return Config{}, fmt.Errorf("config %s has mode %04o but holds the gateway password: run \"chmod 600 %s\"", path, perm, path)
+		return Config{}, fmt.Errorf("config %s has mode %04o but contains the gateway password: run \"chmod 600 %s\"", path, perm, path)
 	}
 
 	cfg := Default()

@@ -9,11 +9,11 @@ import (
 	"errors"
 )
 
-// EventKind says what changed at the reader.
+// EventKind is the kind of change at the reader.
 type EventKind int
 
 const (
-	ServiceUp     EventKind = iota + 1 // the PC/SC service answers
+	ServiceUp     EventKind = iota + 1 // the PC/SC service responds
 	ServiceDown                        // pcscd is not running; the reader retries by itself
 	ReaderAdded                        // a contactless or SAM reader appeared
 	ReaderRemoved                      // a reader went away
@@ -59,7 +59,7 @@ type Reader interface {
 	Close() error
 }
 
-// Biodata is what the kiosk keeps of the chip's 21 biodata fields: the
+// Biodata is the part of the chip's 21 biodata fields that the kiosk keeps: the
 // elements the data-sharing agreement allows and nothing else (blood type,
 // religion and citizenship are dropped while parsing). Values are as the
 // chip stores them; BirthDate is dd-mm-yyyy.
@@ -119,7 +119,7 @@ var (
 	ErrFingerUnavailable = errors.New("fingerprint helper unavailable")
 )
 
-// MatchResult is the answer of a 1:1 fingerprint match.
+// MatchResult is the result of a 1:1 fingerprint match.
 type MatchResult struct {
 	Matched bool
 	Score   int    // the matcher's score, higher is closer

@@ -60,7 +60,7 @@ func (s *Simulator) Remove() {
 	s.send(Event{Kind: CardRemoved, Reader: "Simulated PCD"})
 }
 
-// send drops the event when nobody reads them, as a real reader would
+// send drops the event when no reader is waiting for it, as a real reader would
 // rather lose a notification than block.
 func (s *Simulator) send(e Event) {
 	select {
@@ -113,7 +113,7 @@ func simTemplates(c *SimCard) [2][]byte {
 }
 
 // SimMatcher is a Matcher for the demo and tests: it fails as many attempts
-// as the simulated card asks for, then matches.
+// as the simulated card sets, then matches.
 type SimMatcher struct {
 	Delay time.Duration
 

@@ -2,7 +2,7 @@ package ppdb
 
 import "errors"
 
-// Stage is where a registration stands in the operator flow.
+// Stage is a registration's step in the operator flow.
 type Stage int
 
 const (
@@ -57,7 +57,7 @@ func NewRegistration() *Registration {
 	return &Registration{lookedUp: map[string]bool{}}
 }
 
-// Stage returns where the registration stands.
+// Stage returns the registration's current step.
 func (r *Registration) Stage() Stage { return r.stage }
 
 // CardRead records the chip's biodata and moves on to the fingerprint.

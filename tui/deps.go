@@ -16,7 +16,7 @@ import (
 type Backend interface {
 	// Start opens the store, the gateway and the reader. It reports each
 	// part as it comes up through report, and returns once all have been
-	// tried; a part that failed stays down and the screens say so.
+	// tried; a part that failed stays down and the screens show it.
 	Start(ctx context.Context, report func(Part, error))
 
 	Authenticate(ctx context.Context, id, pin string) (store.Operator, error)
@@ -62,7 +62,7 @@ type Options struct {
 	// each as ID and PIN.
 	DemoAccounts [3][2]string
 	// DemoStudentNIK is shown while a NIK is typed in the demo: the NIK of
-	// the made-up child of demo card 1, which the fake gateway knows.
+	// the made-up child of demo card 1, which the fake gateway has a record for.
 	DemoStudentNIK string
 	// AdmissionYear is the year whose 1 July counts for the age rule of
 	// the level applied for; 0 means the current year.

@@ -287,7 +287,7 @@ func TestLockWipesRegistration(t *testing.T) {
 	k.key(tea.KeyCtrlL)
 	k.waitFor("Kiosk dikunci")
 
-	k.key(tea.KeyCtrlC) // outside the demo, Ctrl+C asks for a supervisor
+	k.key(tea.KeyCtrlC) // outside the demo, Ctrl+C requests a supervisor
 	k.waitFor("memerlukan ID dan PIN supervisor")
 	k.typeText(app.DemoOperatorID)
 	k.key(tea.KeyTab)

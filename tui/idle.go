@@ -11,7 +11,7 @@ import (
 	"github.com/disdikbud/kiosk/tui/i18n"
 )
 
-// idleScreen is shown while nobody is signed in.
+// idleScreen is shown while no operator is signed in.
 type idleScreen struct{}
 
 func newIdleScreen() *idleScreen { return &idleScreen{} }

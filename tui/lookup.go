@@ -18,7 +18,7 @@ import (
 
 // lookupScreen looks up a NIK at Dukcapil (CALL_NIK): the verified card
 // holder's, or one typed from the Kartu Keluarga for a student without an
-// e-KTP. It shows the nine elements of the answer.
+// e-KTP. It shows the nine elements of the record returned.
 type lookupScreen struct {
 	typing   bool
 	input    textinput.Model

@@ -33,7 +33,7 @@ func nikErrorMessage(m *Model, err error) string {
 	return m.T(i18n.NIKInvalid)
 }
 
-// outcomeMessage is the operator's message for a gateway answer. Identity
+// outcomeMessage is the operator's message for a gateway outcome. Identity
 // outcomes tell the operator what to do with the applicant; configuration
 // faults tell them to call the supervisor.
 func outcomeMessage(o client.Outcome) i18n.Key {
@@ -68,7 +68,7 @@ func outcomeMessage(o client.Outcome) i18n.Key {
 }
 
 // lookupErrorMessage is the operator's message for a lookup that ended in
-// an error rather than an answer.
+// an error rather than a response.
 func lookupErrorMessage(err error) i18n.Key {
 	if errors.Is(err, client.ErrQuotaReached) {
 		return i18n.OutcomeQuota

@@ -56,7 +56,7 @@ type Model struct {
 	partReports chan partMsg
 	readerState device.EventKind
 	// gatewayDown is set when the last gateway call could not reach it,
-	// and cleared by the next answer; lookups are still allowed.
+	// and cleared by the next response. Lookups are still allowed.
 	gatewayDown bool
 	cardPresent bool
 	queue       store.QueueStats

@@ -8,7 +8,7 @@ import (
 // the operator's screen. It carries no population data: only the
 // operator's account ID, the screen's name and the parts' states.
 type Status struct {
-	OperatorID string // empty when nobody is signed in
+	OperatorID string // empty when no operator is signed in
 	Screen     string // the screen's title, never its contents
 	Reader     string
 	Gateway    string

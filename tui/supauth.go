@@ -12,7 +12,7 @@ import (
 	"github.com/disdikbud/kiosk/tui/i18n"
 )
 
-// supervisorAuthScreen asks for a supervisor's ID and PIN before a step
+// supervisorAuthScreen requests a supervisor's ID and PIN before a step
 // that only a supervisor may take: leaving the kiosk, or the supervisor's
 // menu. The screen underneath keeps receiving its messages meanwhile.
 type supervisorAuthScreen struct {

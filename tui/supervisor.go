@@ -230,7 +230,7 @@ func supervisorKeyMap(m *Model) supervisorKeys {
 }
 
 // usageView renders the semester report: hits per month, per operator and
-// the outcomes, as the agreement's semester report asks.
+// the outcomes, as the agreement's semester report requires.
 func usageView(m *Model, u *UsageSummary, w int) string {
 	var b strings.Builder
 	b.WriteString(m.styles.Label.Render(m.T(i18n.UsageTitle, u.Semester, u.Hits)) + "\n")

@@ -10,7 +10,7 @@ import (
 	"github.com/disdikbud/kiosk/tui/i18n"
 )
 
-// Smallest window every screen fits in; below it the kiosk says so.
+// Smallest window every screen fits in. Below it the kiosk shows a message instead.
 const (
 	minWidth  = 40
 	minHeight = 12

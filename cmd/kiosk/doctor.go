@@ -28,7 +28,7 @@ func runDoctor(args []string) error {
 		return fmt.Errorf("-lang %q is not a language: use id or en", *lang)
 	}
 
-	// The gateway client logs each call; the report already says what the
+	// The gateway client logs each call; the report already states what the
 	// -login lookup returned, so its log line would only clutter the output.
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	report := app.Doctor(context.Background(), app.DoctorOptions{ConfigPath: *path, Login: *login, NIK: *nik})
